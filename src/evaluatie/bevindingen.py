@@ -1,0 +1,33 @@
+"""A finding: something the evaluation or the data check noticed, with where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+import pandas as pd
+
+Ernst = Literal["rood", "oranje", "info"]
+ERNST_VOLGORDE = {"rood": 0, "oranje": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    """`soort` groups findings (motieven, ladders, financien, kwaliteit, plicht); `veld` points into the file."""
+
+    ernst: Ernst
+    soort: str
+    tekst: str
+    veld: str | None = None
+    jaar: int | None = None
+    bron: str | None = None
+
+
+def sorteer(bevindingen: list[Bevinding]) -> list[Bevinding]:
+    """Red first, then by kind, keeping the order within a kind (it follows the file)."""
+    return sorted(bevindingen, key=lambda b: (ERNST_VOLGORDE[b.ernst], b.soort))
+
+
+def als_tabel(bevindingen: list[Bevinding]) -> pd.DataFrame:
+    kolommen = ["ernst", "soort", "tekst", "veld", "jaar", "bron"]
+    return pd.DataFrame([asdict(b) for b in sorteer(bevindingen)], columns=kolommen)

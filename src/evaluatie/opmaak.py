@@ -1,0 +1,41 @@
+"""Dutch formatting of amounts, percentages and years through Babel, one place for the whole workbook."""
+
+from __future__ import annotations
+
+from babel.numbers import format_currency, format_decimal
+
+from .model import NVT, ONBEKEND, VOLGT_NOG, is_getal
+
+LOCALE = "nl_NL"
+LEEG = "–"
+_MARKERS = {ONBEKEND: "onbekend (…)", VOLGT_NOG: "volgt nog", NVT: "n.v.t."}
+
+
+def euro(waarde: object) -> str:
+    """`€ 1.281.406`; markers in words; absent as a dash (missing is not zero)."""
+    if is_getal(waarde):
+        return format_currency(waarde, "EUR", format="¤ #,##0;¤ -#,##0", locale=LOCALE, currency_digits=False)
+    return _MARKERS.get(waarde, LEEG) if isinstance(waarde, str) else LEEG
+
+
+def getal(waarde: object) -> str:
+    """`1.281.406` without a currency sign, for tables with a € column header."""
+    if is_getal(waarde):
+        return format_decimal(waarde, format="#,##0", locale=LOCALE)
+    return _MARKERS.get(waarde, LEEG) if isinstance(waarde, str) else LEEG
+
+
+def procent(waarde: float | None, teken: bool = False, decimalen: int = 2) -> str:
+    """`48,62%`, or with `teken` a signed change such as `+5,0%`."""
+    if waarde is None:
+        return LEEG
+    patroon = "#,##0." + "0" * decimalen if decimalen else "#,##0"
+    tekst = format_decimal(abs(waarde) if teken else waarde, format=patroon, locale=LOCALE) + "%"
+    if teken:
+        tekst = ("+" if waarde > 0 else "−" if waarde < 0 else "±") + tekst
+    return tekst
+
+
+def score(waarde: float | None) -> str:
+    """A motives score (0–1) as a percentage of the maximum."""
+    return LEEG if waarde is None else procent(waarde * 100, decimalen=0)

@@ -1,0 +1,49 @@
+"""The yearly overview of a gemeente: every partnership with its importance, duty, findings and totals."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .analyse import Evaluatie, evalueer, laatste_jaar
+from .kosten import KOSTEN
+from .laden import Gegevensset
+
+KOLOMMEN = [
+    "id", "naam", "status", "belangrijkheid", "plicht", "agenderen", "escalatie", "gegevens", "geevalueerd",
+    "rood", "oranje", "begroting", "realisatie", "afwijking_pct",
+]
+
+
+def standaardjaar(gegevens: Gegevensset, gemeente: str | None = None) -> int | None:
+    """The latest year with data among the gemeente's partnerships (or all of them)."""
+    jaren = [laatste_jaar(s) for s in gegevens.samenwerkingen if gemeente in (None, s.gemeente)]
+    jaren = [j for j in jaren if j is not None]
+    return max(jaren) if jaren else None
+
+
+def evaluaties(gegevens: Gegevensset, gemeente: str, jaar: int) -> list[Evaluatie]:
+    return [evalueer(s, jaar, gegevens.kader(gemeente)) for s in sorted(gegevens.van(gemeente), key=lambda s: s.naam)]
+
+
+def overzicht_rij(ev: Evaluatie) -> dict[str, object]:
+    totaal = ev.kosten.totaal(ev.jaar, KOSTEN)
+    return {
+        "id": ev.samenwerking.id,
+        "naam": ev.samenwerking.titel,
+        "status": ev.samenwerking.status,
+        "belangrijkheid": ev.plicht.belangrijkheid,
+        "plicht": ev.plicht.label,
+        "agenderen": ev.plicht.agenderen or (ev.plicht.geescaleerd and ev.plicht.lichte_evaluatie),
+        "escalatie": ev.plicht.geescaleerd,
+        "gegevens": ev.heeft_gegevens,
+        "geevalueerd": ev.geevalueerd,
+        "rood": ev.tel("rood"),
+        "oranje": ev.tel("oranje"),
+        "begroting": totaal.begroting if totaal else None,
+        "realisatie": totaal.realisatie if totaal else None,
+        "afwijking_pct": totaal.afwijking_pct if totaal else None,
+    }
+
+
+def overzicht_tabel(evs: list[Evaluatie]) -> pd.DataFrame:
+    return pd.DataFrame([overzicht_rij(ev) for ev in evs], columns=KOLOMMEN)

@@ -1,0 +1,38 @@
+"""Text helpers shared by the model, the importers and the checks.
+
+Labels on real dashboard pages drift (hyphen vs en dash, curly quotes, `ʼ`, capitals, "Faciliteren/ Stimuleren"):
+one normal form lets every lookup against the frameworks ignore that drift instead of special-casing it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
+
+
+def normaliseer(tekst: str) -> str:
+    """Return a comparison key for a label: lower case, plain quotes and dashes, single spaces."""
+    t = unicodedata.normalize("NFC", tekst).translate(_QUOTES).lower()
+    t = re.sub(r"\s*/\s*", "/", t)
+    t = re.sub(r"\s*-\s*", " - ", t)
+    t = re.sub(r"\s+", " ", t)
+    return t.strip(" .:;,")
+
+
+def is_placeholder(tekst: str | None, placeholders: list[str]) -> bool:
+    """True when a filled-in text only says that content is missing ("volgt nog", "...")."""
+    if tekst is None:
+        return False
+    t = normaliseer(tekst)
+    if not t.strip(". …"):
+        return True
+    return any(t.startswith(normaliseer(p)) for p in placeholders if normaliseer(p))
+
+
+def slug(tekst: str) -> str:
+    """A file-system safe identifier made from a name (ascii, lower case, hyphens)."""
+    t = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
+    t = re.sub(r"[^a-zA-Z0-9]+", "-", t).strip("-").lower()
+    return t or "samenwerking"
