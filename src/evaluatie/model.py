@@ -73,8 +73,8 @@ Percentage = Annotated[float | None, BeforeValidator(lees_percentage)]
 
 
 def is_getal(waarde: object) -> bool:
-    """True for a real amount, false for a marker or a missing value."""
-    return isinstance(waarde, (int, float)) and not isinstance(waarde, bool)
+    """True for a real amount, false for a marker or a missing value (None, or NaN from a pandas table)."""
+    return isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and waarde == waarde
 
 
 def _kader(info: ValidationInfo) -> Kader:

@@ -27,7 +27,7 @@ def getal(waarde: object) -> str:
 
 def procent(waarde: float | None, teken: bool = False, decimalen: int = 2) -> str:
     """`48,62%`, or with `teken` a signed change such as `+5,0%`."""
-    if waarde is None:
+    if not is_getal(waarde):
         return LEEG
     patroon = "#,##0." + "0" * decimalen if decimalen else "#,##0"
     tekst = format_decimal(abs(waarde) if teken else waarde, format=patroon, locale=LOCALE) + "%"
@@ -38,4 +38,4 @@ def procent(waarde: float | None, teken: bool = False, decimalen: int = 2) -> st
 
 def score(waarde: float | None) -> str:
     """A motives score (0–1) as a percentage of the maximum."""
-    return LEEG if waarde is None else procent(waarde * 100, decimalen=0)
+    return LEEG if not is_getal(waarde) else procent(waarde * 100, decimalen=0)

@@ -1,0 +1,126 @@
+"""The `evaluatie` command: controleer, rapporteer, overzicht. Messages in Dutch, no tracebacks for bad input."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .analyse import evalueer
+from .fouten import EvaluatieFout
+from .kwaliteit import basis_bevindingen
+from .laden import laad_gegevens
+from .opmaak import euro, procent
+from .overzicht import evaluaties, overzicht_tabel, standaardjaar
+from .render import NOTEBOOK, rapporteer
+
+STANDAARD_DATA = Path("data")
+
+# argparse's own words, in Dutch: argparse looks them up through its module-level gettext alias.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "expected one argument": "verwacht één waarde",
+}
+argparse._ = lambda tekst: _ARGPARSE_NL.get(tekst, tekst)  # type: ignore[attr-defined]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="evaluatie",
+        description="Werkboek voor de jaarlijkse lichte evaluatie van samenwerkingsverbanden.",
+        epilog="Voorbeeld: evaluatie rapporteer data --gemeente venlo --jaar 2017",
+    )
+    p._positionals.title = "opdrachten"
+    p._optionals.title = "opties"
+    sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+
+    c = sub.add_parser("controleer", help="controleer alle gegevensbestanden en toon de bevindingen")
+    c.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    c.add_argument("--gemeente", help="alleen deze gemeente")
+    c.add_argument("--jaar", type=int, help="jaar voor de bevindingen (standaard: het laatste jaar met gegevens)")
+
+    r = sub.add_parser("rapporteer", help="maak per samenwerking een rapport (HTML) en per gemeente een overzicht")
+    r.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    r.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens per gemeente)")
+    r.add_argument("--gemeente", help="alleen deze gemeente")
+    r.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
+    r.add_argument("--notebook", type=Path, default=NOTEBOOK, help=argparse.SUPPRESS)
+
+    o = sub.add_parser("overzicht", help="toon per samenwerking de evaluatieplicht en bevindingen")
+    o.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    o.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens per gemeente)")
+    o.add_argument("--gemeente", help="alleen deze gemeente")
+    for s in (c, r, o):
+        s._positionals.title = "argumenten"
+        s._optionals.title = "opties"
+    return p
+
+
+def controleer(args: argparse.Namespace) -> int:
+    """Validate every file; print the errors and the red and orange findings; exit 1 on errors."""
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout}")
+    for sw in gegevens.samenwerkingen:
+        jaar = args.jaar or standaardjaar(gegevens, sw.gemeente)
+        bevindingen = evalueer(sw, jaar, gegevens.kader(sw.gemeente)).bevindingen if jaar else basis_bevindingen(sw)
+        for b in bevindingen:
+            if b.ernst != "info":
+                print(f"{b.ernst.upper():<7}{sw.gemeente}/{sw.id}.yaml ({sw.naam}){f', {b.veld}' if b.veld else ''}: {b.tekst}")
+    n = len(gegevens.samenwerkingen) + len(gegevens.fouten)
+    print(f"{n} bestand(en) gecontroleerd, {len(gegevens.fouten)} met fouten.")
+    return 1 if gegevens.fouten else 0
+
+
+def overzicht(args: argparse.Namespace) -> int:
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    for gem in gegevens.gemeenten():
+        jaar = args.jaar or standaardjaar(gegevens, gem)
+        if jaar is None:
+            print(f"Gemeente {gem}: geen jaar met gegevens; geef --jaar op.\n")
+            continue
+        tabel = overzicht_tabel(evaluaties(gegevens, gem, jaar))
+        print(f"Gemeente {gem}, {jaar}")
+        tabel = tabel.assign(
+            agenderen=tabel["agenderen"].map({True: "ja", False: "nee"}),
+            escalatie=tabel["escalatie"].map({True: "ja", False: "nee"}),
+            begroting=tabel["begroting"].map(euro), realisatie=tabel["realisatie"].map(euro),
+            afwijking_pct=tabel["afwijking_pct"].map(lambda x: procent(x, teken=True, decimalen=1)),
+        )[["naam", "belangrijkheid", "plicht", "agenderen", "escalatie", "rood", "oranje", "begroting", "realisatie",
+           "afwijking_pct"]]
+        print(tabel.to_string(index=False, na_rep="–"))
+        print()
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout}")
+    return 1 if gegevens.fouten else 0
+
+
+def rapporteer_cmd(args: argparse.Namespace) -> int:
+    uitkomst = rapporteer(args.data, args.naar, args.jaar, args.gemeente, args.notebook)
+    print(f"{len(uitkomst.gemaakt)} rapport(en) gemaakt in {args.naar}/, {len(uitkomst.mislukt)} mislukt.")
+    for pad in uitkomst.overzichten:
+        print(f"Overzicht: {pad}")
+    return 0 if uitkomst.geslaagd else 1
+
+
+OPDRACHTEN = {"controleer": controleer, "overzicht": overzicht, "rapporteer": rapporteer_cmd}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return OPDRACHTEN[args.opdracht](args)
+    except EvaluatieFout as fout:
+        print(f"FOUT  {fout}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

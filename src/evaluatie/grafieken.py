@@ -1,0 +1,122 @@
+"""Charts for the reports: one style, colour-blind safe (Okabe–Ito), Dutch labels, and a text alternative.
+
+Charts are returned as inline SVG inside a <figure> with an aria-label, so reports stay self-contained, print sharply
+and are byte-for-byte reproducible (no date in the SVG, fixed id salt).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from html import escape
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .analyse import Evaluatie  # noqa: E402
+from .html import Html  # noqa: E402
+from .ladders import LadderStand  # noqa: E402
+from .opmaak import euro  # noqa: E402
+
+# Okabe–Ito palette: distinguishable with the common forms of colour blindness.
+KLEUREN = {"ja": "#009E73", "deels": "#E69F00", "nee": "#D55E00", "nog_niet": "#56B4E9", "onbekend": "#999999"}
+BEGROTING, REALISATIE = "#56B4E9", "#0072B2"
+STIJL = {
+    "font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "evaluatie",
+    "svg.fonttype": "path", "font.family": "DejaVu Sans",
+}
+
+
+def als_svg(fig: Figure, alt: str) -> Html:
+    """Render a figure to an inline SVG figure with its text alternative, then free it."""
+    buffer = io.StringIO()
+    with plt.rc_context(STIJL):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    plt.close(fig)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg"):]
+    return Html(f'<figure class="grafiek" role="img" aria-label="{escape(alt)}">{svg}'
+                f"<figcaption>{escape(alt)}</figcaption></figure>")
+
+
+def motieven_grafiek(ev: Evaluatie) -> Html | None:
+    rijen = ev.motieven.rijen
+    if not rijen:
+        return None
+    with plt.rc_context(STIJL):
+        fig, ax = plt.subplots(figsize=(6.5, 0.45 * len(rijen) + 0.9))
+        for i, r in enumerate(rijen):
+            sleutel = r.beantwoord or "onbekend"
+            waarde = r.score if r.score is not None else 0.04
+            ax.barh(i, waarde, color=KLEUREN.get(sleutel, "#999999"), height=0.6)
+            label = r.antwoord_label if r.beantwoord else "niet ingevuld"
+            ax.text(max(waarde, 0.04) + 0.02, i, label + (" ★" if r.belangrijkste else ""), va="center")
+        ax.set_yticks(range(len(rijen)), [_kort(r.label) for r in rijen])
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1.45)
+        ax.set_xticks([0, 0.5, 1], ["nee", "deels", "ja"])
+        ax.set_title(f"Aan motief beantwoord? ({ev.jaar}; ★ = belangrijkste motief)", loc="left")
+    alt = "Motieven en antwoord: " + "; ".join(
+        f"{r.label}: {r.antwoord_label if r.beantwoord else 'niet ingevuld'}" for r in rijen
+    )
+    return als_svg(fig, alt)
+
+
+def ladders_grafiek(standen: Sequence[LadderStand], jaar: int) -> Html | None:
+    if not standen:
+        return None
+    with plt.rc_context(STIJL):
+        fig, assen = plt.subplots(1, len(standen), figsize=(7.0, 2.9))
+        for ax, s in zip(assen, standen, strict=True):
+            n = len(s.treden)
+            for i, trede in enumerate(s.treden, start=1):
+                ax.add_patch(plt.Rectangle((0.1, i - 0.4), 0.8, 0.8, facecolor="#F2F2F2", edgecolor="#BBBBBB"))
+                ax.text(0.5, i, _kort(trede, 22), ha="center", va="center", fontsize=7)
+            if s.beoogd_index:
+                ax.plot([0.02], [s.beoogd_index], marker=">", color="#E69F00", markersize=9, linestyle="none")
+            if s.feitelijk_index:
+                ax.plot([0.98], [s.feitelijk_index], marker="<", color="#0072B2", markersize=9, linestyle="none")
+            ax.set_xlim(-0.05, 1.05)
+            ax.set_ylim(0.4, n + 0.6)
+            ax.axis("off")
+            ax.set_title(s.label, fontsize=9)
+        fig.legend(handles=[
+            plt.Line2D([], [], marker=">", color="#E69F00", linestyle="none", label="beoogd"),
+            plt.Line2D([], [], marker="<", color="#0072B2", linestyle="none", label="feitelijk"),
+        ], loc="lower center", ncol=2, frameon=False)
+        fig.subplots_adjust(bottom=0.12)
+    alt = f"Prestatieladders {jaar}: " + "; ".join(
+        f"{s.label} beoogd {s.beoogd or 'niet ingevuld'}, feitelijk {s.feitelijk or 'niet ingevuld'}" for s in standen
+    )
+    return als_svg(fig, alt)
+
+
+def kosten_grafiek(ev: Evaluatie) -> Html | None:
+    totalen = [t for t in ev.kosten.totalen if t.begroting is not None or t.realisatie is not None]
+    onderdelen = [o for o in ev.kader.financien.onderdelen if any(t.onderdeel == o for t in totalen)]
+    if not onderdelen:
+        return None
+    with plt.rc_context(STIJL):
+        fig, assen = plt.subplots(1, len(onderdelen), figsize=(7.0, 2.6), squeeze=False)
+        for ax, onderdeel in zip(assen[0], onderdelen, strict=True):
+            rij = [t for t in totalen if t.onderdeel == onderdeel]
+            x = range(len(rij))
+            ax.bar([i - 0.2 for i in x], [t.begroting or 0 for t in rij], 0.4, color=BEGROTING, label="begroting")
+            ax.bar([i + 0.2 for i in x], [t.realisatie or 0 for t in rij], 0.4, color=REALISATIE, label="realisatie")
+            ax.set_xticks(list(x), [str(t.jaar) for t in rij])
+            ax.yaxis.set_major_formatter(lambda v, _p: euro(v).replace("€ ", "€"))
+            ax.set_title(_kort(ev.kader.financien.onderdelen[onderdeel], 26), fontsize=8)
+        assen[0][0].legend(frameon=False, fontsize=7)
+        fig.tight_layout()
+    alt = "Begroting en realisatie per onderdeel: " + "; ".join(
+        f"{ev.kader.financien.onderdelen[t.onderdeel]} {t.jaar}: begroting {euro(t.begroting)}, "
+        f"realisatie {euro(t.realisatie)}" for t in totalen
+    )
+    return als_svg(fig, alt)
+
+
+def _kort(tekst: str, lengte: int = 45) -> str:
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"

@@ -1,0 +1,72 @@
+"""The report's sections as HTML fragments, one function per section, called from the thin notebook.
+
+Every value from data passes through Jinja's autoescape, so a partnership named `<script>` shows as text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from . import grafieken, opmaak
+from .analyse import Evaluatie, open_evaluatie
+from .html import Html
+from .kosten import KOLOMMEN
+
+__all__ = ["open_evaluatie", "kop", "kernbeeld", "motieven", "ladders", "kosten", "aandeel", "bijlage"]
+
+
+@lru_cache(maxsize=1)
+def omgeving() -> Environment:
+    env = Environment(
+        loader=PackageLoader("evaluatie", "templates/rapport"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(euro=opmaak.euro, getal=opmaak.getal, procent=opmaak.procent, score=opmaak.score)
+    env.globals.update(KOLOMMEN=KOLOMMEN, LEEG=opmaak.LEEG)
+    return env
+
+
+def _toon(sjabloon: str, **waarden: object) -> Html:
+    return Html(omgeving().get_template(sjabloon).render(**waarden))
+
+
+def kop(ev: Evaluatie) -> Html:
+    """Title block: partnership, gemeente, year, and labels for fictional or removed records."""
+    return _toon("kop.html.j2", ev=ev, sw=ev.samenwerking)
+
+
+def kernbeeld(ev: Evaluatie) -> Html:
+    """The one-screen summary: duty, escalation, red findings, key figures."""
+    totaal = ev.kosten.totaal(ev.jaar)
+    return _toon("kernbeeld.html.j2", ev=ev, totaal=totaal, rood=[b for b in ev.bevindingen if b.ernst == "rood"])
+
+
+def motieven(ev: Evaluatie) -> Html:
+    return _toon("motieven.html.j2", ev=ev, m=ev.motieven, gegevens=ev.samenwerking.jaar(ev.jaar),
+                 grafiek=grafieken.motieven_grafiek(ev))
+
+
+def ladders(ev: Evaluatie) -> Html:
+    gegevens = ev.samenwerking.jaar(ev.jaar)
+    return _toon("ladders.html.j2", ev=ev, gegevens=gegevens, grafiek=grafieken.ladders_grafiek(ev.ladders, ev.jaar))
+
+
+def kosten(ev: Evaluatie) -> Html:
+    regels = ev.kosten.regels
+    return _toon("kosten.html.j2", ev=ev, gegevens=ev.samenwerking.jaar(ev.jaar),
+                 regels=regels[regels["jaar"] == ev.jaar].to_dict("records"), grafiek=grafieken.kosten_grafiek(ev))
+
+
+def aandeel(ev: Evaluatie) -> Html:
+    gegevens = ev.samenwerking.jaar(ev.jaar)
+    return _toon("aandeel.html.j2", ev=ev, k=ev.kosten, aandeel=gegevens.aandeel if gegevens else None)
+
+
+def bijlage(ev: Evaluatie) -> Html:
+    """Annex: every finding with the field it points at, the sources, and which framework parts are defaults."""
+    return _toon("bijlage.html.j2", ev=ev, sw=ev.samenwerking, afgeleid=ev.kader.afgeleide_onderdelen())
