@@ -8,10 +8,10 @@ from pathlib import Path
 from .bevindingen import Bevinding, sorteer
 from .fouten import Parameterfout
 from .kader import Kader, laad_kader
-from .ladders import LadderStand, evalueer_ladders
-from .laden import laad_samenwerking
 from .kosten import KostenUitkomst, evalueer_kosten
 from .kwaliteit import basis_bevindingen, jaar_bevindingen
+from .ladders import LadderStand, evalueer_ladders
+from .laden import laad_samenwerking
 from .model import Samenwerking
 from .motieven import MotievenUitkomst, evalueer_motieven
 from .plicht import Plicht, bepaal_plicht
@@ -54,8 +54,11 @@ def evalueer(sw: Samenwerking, jaar: int, kader: Kader) -> Evaluatie:
     ladders, ladder_bevindingen = evalueer_ladders(sw, jaar, kader)
     kosten = evalueer_kosten(sw, jaar, kader)
     bevindingen = sorteer(
-        motieven.bevindingen + ladder_bevindingen + kosten.bevindingen
-        + basis_bevindingen(sw) + jaar_bevindingen(sw, jaar, kader)
+        motieven.bevindingen
+        + ladder_bevindingen
+        + kosten.bevindingen
+        + basis_bevindingen(sw)
+        + jaar_bevindingen(sw, jaar, kader)
     )
     plicht = bepaal_plicht(sw, kader, bevindingen)
     return Evaluatie(sw, jaar, kader, motieven, ladders, kosten, plicht, bevindingen)
@@ -66,7 +69,9 @@ def open_evaluatie(data_dir: str | Path, gemeente: str, samenwerking: str, jaar:
     map_ = Path(data_dir) / gemeente
     pad = map_ / f"{samenwerking}.yaml"
     if not pad.is_file():
-        raise Parameterfout(f"Samenwerking '{samenwerking}' van gemeente '{gemeente}' niet gevonden: {pad} bestaat niet.")
+        raise Parameterfout(
+            f"Samenwerking '{samenwerking}' van gemeente '{gemeente}' niet gevonden: {pad} bestaat niet."
+        )
     sw = laad_samenwerking(pad, laad_kader(map_))
     if jaar is None:
         jaar = laatste_jaar(sw)

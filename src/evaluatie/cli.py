@@ -73,7 +73,8 @@ def controleer(args: argparse.Namespace) -> int:
         bevindingen = evalueer(sw, jaar, gegevens.kader(sw.gemeente)).bevindingen if jaar else basis_bevindingen(sw)
         for b in bevindingen:
             if b.ernst != "info":
-                print(f"{b.ernst.upper():<7}{sw.gemeente}/{sw.id}.yaml ({sw.naam}){f', {b.veld}' if b.veld else ''}: {b.tekst}")
+                veld = f", {b.veld}" if b.veld else ""
+                print(f"{b.ernst.upper():<7}{sw.gemeente}/{sw.id}.yaml ({sw.naam}){veld}: {b.tekst}")
     n = len(gegevens.samenwerkingen) + len(gegevens.fouten)
     print(f"{n} bestand(en) gecontroleerd, {len(gegevens.fouten)} met fouten.")
     return 1 if gegevens.fouten else 0
@@ -91,10 +92,23 @@ def overzicht(args: argparse.Namespace) -> int:
         tabel = tabel.assign(
             agenderen=tabel["agenderen"].map({True: "ja", False: "nee"}),
             escalatie=tabel["escalatie"].map({True: "ja", False: "nee"}),
-            begroting=tabel["begroting"].map(euro), realisatie=tabel["realisatie"].map(euro),
+            begroting=tabel["begroting"].map(euro),
+            realisatie=tabel["realisatie"].map(euro),
             afwijking_pct=tabel["afwijking_pct"].map(lambda x: procent(x, teken=True, decimalen=1)),
-        )[["naam", "belangrijkheid", "plicht", "agenderen", "escalatie", "rood", "oranje", "begroting", "realisatie",
-           "afwijking_pct"]]
+        )[
+            [
+                "naam",
+                "belangrijkheid",
+                "plicht",
+                "agenderen",
+                "escalatie",
+                "rood",
+                "oranje",
+                "begroting",
+                "realisatie",
+                "afwijking_pct",
+            ]
+        ]
         print(tabel.to_string(index=False, na_rep="–"))
         print()
     for fout in gegevens.fouten:

@@ -25,8 +25,12 @@ from .opmaak import euro  # noqa: E402
 KLEUREN = {"ja": "#009E73", "deels": "#E69F00", "nee": "#D55E00", "nog_niet": "#56B4E9", "onbekend": "#999999"}
 BEGROTING, REALISATIE = "#56B4E9", "#0072B2"
 STIJL = {
-    "font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "evaluatie",
-    "svg.fonttype": "path", "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "svg.hashsalt": "evaluatie",
+    "svg.fonttype": "path",
+    "font.family": "DejaVu Sans",
 }
 
 
@@ -37,9 +41,11 @@ def als_svg(fig: Figure, alt: str) -> Html:
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     plt.close(fig)
     svg = buffer.getvalue()
-    svg = svg[svg.index("<svg"):]
-    return Html(f'<figure class="grafiek" role="img" aria-label="{escape(alt)}">{svg}'
-                f"<figcaption>{escape(alt)}</figcaption></figure>")
+    svg = svg[svg.index("<svg") :]
+    return Html(
+        f'<figure class="grafiek" role="img" aria-label="{escape(alt)}">{svg}'
+        f"<figcaption>{escape(alt)}</figcaption></figure>"
+    )
 
 
 def motieven_grafiek(ev: Evaluatie) -> Html | None:
@@ -83,10 +89,15 @@ def ladders_grafiek(standen: Sequence[LadderStand], jaar: int) -> Html | None:
             ax.set_ylim(0.4, n + 0.6)
             ax.axis("off")
             ax.set_title(s.label, fontsize=9)
-        fig.legend(handles=[
-            plt.Line2D([], [], marker=">", color="#E69F00", linestyle="none", label="beoogd"),
-            plt.Line2D([], [], marker="<", color="#0072B2", linestyle="none", label="feitelijk"),
-        ], loc="lower center", ncol=2, frameon=False)
+        fig.legend(
+            handles=[
+                plt.Line2D([], [], marker=">", color="#E69F00", linestyle="none", label="beoogd"),
+                plt.Line2D([], [], marker="<", color="#0072B2", linestyle="none", label="feitelijk"),
+            ],
+            loc="lower center",
+            ncol=2,
+            frameon=False,
+        )
         fig.subplots_adjust(bottom=0.12)
     alt = f"Prestatieladders {jaar}: " + "; ".join(
         f"{s.label} beoogd {s.beoogd or 'niet ingevuld'}, feitelijk {s.feitelijk or 'niet ingevuld'}" for s in standen
@@ -113,7 +124,8 @@ def kosten_grafiek(ev: Evaluatie) -> Html | None:
         fig.tight_layout()
     alt = "Begroting en realisatie per onderdeel: " + "; ".join(
         f"{ev.kader.financien.onderdelen[t.onderdeel]} {t.jaar}: begroting {euro(t.begroting)}, "
-        f"realisatie {euro(t.realisatie)}" for t in totalen
+        f"realisatie {euro(t.realisatie)}"
+        for t in totalen
     )
     return als_svg(fig, alt)
 

@@ -107,7 +107,9 @@ def controleer_totaal(jaar: int, onderdeel: str, sectie: Sectie, kader: Kader) -
                 f"{label} {jaar}, {kolom.replace('_', ' ')}: vermeld totaal {euro(vermeld)} is niet de som van de "
                 f"regels {euro(berekend)}{extra}."
             )
-            bevindingen.append(Bevinding("oranje", "financien", tekst, f"jaren.{jaar}.financien.{onderdeel}.totaal.{kolom}", jaar))
+            bevindingen.append(
+                Bevinding("oranje", "financien", tekst, f"jaren.{jaar}.financien.{onderdeel}.totaal.{kolom}", jaar)
+            )
     return bevindingen
 
 
@@ -116,14 +118,22 @@ def regels_tabel(sw: Samenwerking, kader: Kader) -> pd.DataFrame:
     rijen = []
     for jaar in sorted(sw.jaren):
         gegevens = sw.jaar(jaar)
-        for onderdeel, sectie in (gegevens.financien.items() if gegevens else []):
+        for onderdeel, sectie in gegevens.financien.items() if gegevens else []:
             for r in sectie.regels:
                 verschil, pct = afwijking(r.begroting, r.realisatie)
-                rijen.append({
-                    "jaar": jaar, "onderdeel": onderdeel, "onderdeel_label": kader.financien.onderdelen[onderdeel],
-                    "categorie": r.categorie, "begroting": r.begroting, "realisatie": r.realisatie,
-                    "begroting_volgend_jaar": r.begroting_volgend_jaar, "afwijking": verschil, "afwijking_pct": pct,
-                })
+                rijen.append(
+                    {
+                        "jaar": jaar,
+                        "onderdeel": onderdeel,
+                        "onderdeel_label": kader.financien.onderdelen[onderdeel],
+                        "categorie": r.categorie,
+                        "begroting": r.begroting,
+                        "realisatie": r.realisatie,
+                        "begroting_volgend_jaar": r.begroting_volgend_jaar,
+                        "afwijking": verschil,
+                        "afwijking_pct": pct,
+                    }
+                )
     kolommen = ["jaar", "onderdeel", "onderdeel_label", "categorie", *KOLOMMEN, "afwijking", "afwijking_pct"]
     return pd.DataFrame(rijen, columns=kolommen)
 
@@ -143,8 +153,13 @@ def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst
     gegevens = sw.jaar(jaar)
     aandeel = gegevens.aandeel if gegevens else None
     checks = [
-        Verdeelcheck(r.omschrijving, r.percentage, _getal(r.grondslag), _getal(r.bedrag),
-                     r.percentage * r.grondslag / 100 if r.percentage is not None and is_getal(r.grondslag) else None)
+        Verdeelcheck(
+            r.omschrijving,
+            r.percentage,
+            _getal(r.grondslag),
+            _getal(r.bedrag),
+            r.percentage * r.grondslag / 100 if r.percentage is not None and is_getal(r.grondslag) else None,
+        )
         for r in (aandeel.verdeelsleutel.regels if aandeel else [])
     ]
     for i, c in enumerate(checks):
@@ -153,7 +168,9 @@ def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst
                 f"Verdeelsleutel '{c.omschrijving or i + 1}': {procent(c.percentage)} van {euro(c.grondslag)} is "
                 f"{euro(c.berekend)}, vermeld is {euro(c.bedrag)} (verschil {euro(c.verschil)})."
             )
-            bevindingen.append(Bevinding("oranje", "financien", tekst, f"jaren.{jaar}.aandeel.verdeelsleutel.regels[{i}]", jaar))
+            bevindingen.append(
+                Bevinding("oranje", "financien", tekst, f"jaren.{jaar}.aandeel.verdeelsleutel.regels[{i}]", jaar)
+            )
     grondslag = som([c.grondslag for c in checks if is_getal(c.bedrag)])
     bedrag = som([c.bedrag for c in checks if is_getal(c.grondslag)])
     return KostenUitkomst(
@@ -182,8 +199,9 @@ def _afwijkingen(totalen: list[Totaal], jaar: int, kader: Kader) -> list[Bevindi
         ernst = "rood" if t.onderdeel == KOSTEN else "oranje"
         richting = "boven" if t.afwijking_pct > 0 else "onder"
         tekst = (
-            f"{kader.financien.onderdelen[t.onderdeel]} {jaar}: realisatie ligt {procent(abs(t.afwijking_pct), decimalen=1)} "
-            f"{richting} de begroting (drempel {procent(drempel, decimalen=0)})."
+            f"{kader.financien.onderdelen[t.onderdeel]} {jaar}: realisatie ligt "
+            f"{procent(abs(t.afwijking_pct), decimalen=1)} {richting} de begroting "
+            f"(drempel {procent(drempel, decimalen=0)})."
         )
         bevindingen.append(Bevinding(ernst, "financien", tekst, f"jaren.{jaar}.financien.{t.onderdeel}", jaar))
     return bevindingen

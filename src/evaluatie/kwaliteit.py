@@ -37,13 +37,23 @@ def basis_bevindingen(sw: Samenwerking) -> list[Bevinding]:
     if sw.status == "verwijderd":
         b.append(Bevinding("info", "kwaliteit", "Dit record is in het dashboard verwijderd (titel DELETE).", "status"))
     if not sw.belangrijkheid.voor_wie:
-        b.append(Bevinding("oranje", "kwaliteit", "Niet vastgelegd voor wie de samenwerking belangrijk is; "
-                           "de evaluatieplicht is daardoor onbekend.", "belangrijkheid.voor_wie"))
+        b.append(
+            Bevinding(
+                "oranje",
+                "kwaliteit",
+                "Niet vastgelegd voor wie de samenwerking belangrijk is; de evaluatieplicht is daardoor onbekend.",
+                "belangrijkheid.voor_wie",
+            )
+        )
     for veld, leeg in (("beschrijving", not sw.beschrijving), ("accounthouders", not sw.accounthouders)):
         if leeg:
             b.append(Bevinding("oranje", "kwaliteit", f"Veld '{veld}' is niet ingevuld.", veld))
     if sw.governance_regime and "sprake van een ." in sw.governance_regime:
-        b.append(Bevinding("oranje", "kwaliteit", "Governance regime is onvolledig (lege invulplekken).", "governance_regime"))
+        b.append(
+            Bevinding(
+                "oranje", "kwaliteit", "Governance regime is onvolledig (lege invulplekken).", "governance_regime"
+            )
+        )
     for o in sw.opmerkingen:
         waar = f"{o.bestand}, regel {o.regel}" if o.bestand and o.regel else o.bestand
         b.append(Bevinding("oranje", "kwaliteit", o.tekst, "opmerkingen", bron=waar))
@@ -59,7 +69,11 @@ def jaar_bevindingen(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevindin
     b = []
     for pad, waarde, is_bedrag in _bladeren(gegevens, f"jaren.{jaar}"):
         if is_bedrag and waarde in (ONBEKEND, VOLGT_NOG):
-            b.append(Bevinding("oranje", "kwaliteit", f"Bedrag {'onbekend (…)' if waarde == ONBEKEND else waarde}.", pad, jaar))
+            b.append(
+                Bevinding(
+                    "oranje", "kwaliteit", f"Bedrag {'onbekend (…)' if waarde == ONBEKEND else waarde}.", pad, jaar
+                )
+            )
         elif not is_bedrag and isinstance(waarde, str) and is_placeholder(waarde, kader.placeholders):
             b.append(Bevinding("oranje", "kwaliteit", f"Nog niet ingevuld: '{waarde.strip()[:40]}'.", pad, jaar))
     for ontbreekt, veld in (
@@ -68,12 +82,26 @@ def jaar_bevindingen(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevindin
         (not gegevens.financien, "financien"),
     ):
         if ontbreekt:
-            b.append(Bevinding("oranje", "kwaliteit", f"Onderdeel '{veld}' is voor {jaar} niet ingevuld.",
-                               f"jaren.{jaar}.{veld}", jaar))
+            b.append(
+                Bevinding(
+                    "oranje",
+                    "kwaliteit",
+                    f"Onderdeel '{veld}' is voor {jaar} niet ingevuld.",
+                    f"jaren.{jaar}.{veld}",
+                    jaar,
+                )
+            )
     for i, m in enumerate(gegevens.motieven):
         bekend = {normaliseer(s) for s in kader.motieven[m.categorie].submotieven}
         for s in m.submotieven:
             if normaliseer(s) not in bekend and not normaliseer(s).startswith("anders"):
-                b.append(Bevinding("info", "kwaliteit", f"Submotief '{s}' staat niet in het kader.",
-                                   f"jaren.{jaar}.motieven[{i}].submotieven", jaar))
+                b.append(
+                    Bevinding(
+                        "info",
+                        "kwaliteit",
+                        f"Submotief '{s}' staat niet in het kader.",
+                        f"jaren.{jaar}.motieven[{i}].submotieven",
+                        jaar,
+                    )
+                )
     return b

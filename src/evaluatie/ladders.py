@@ -51,7 +51,9 @@ def evalueer_ladders(sw: Samenwerking, jaar: int, kader: Kader) -> tuple[list[La
         standen.append(stand)
         veld = f"jaren.{jaar}.beoogd.{naam}.trede"
         if stand.beoogd is None:
-            bevindingen.append(Bevinding("oranje", "ladders", f"Ladder {ladder.label}: geen beoogde trede.", veld, jaar))
+            bevindingen.append(
+                Bevinding("oranje", "ladders", f"Ladder {ladder.label}: geen beoogde trede.", veld, jaar)
+            )
         elif stand.gat is not None and stand.gat > 0:
             ernst = "rood" if stand.gat >= kader.drempels.ladder_gat_escalatie else "oranje"
             tekst = (

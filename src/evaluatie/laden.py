@@ -81,9 +81,7 @@ class _NederlandseLader(yaml.SafeLoader):
     """
 
 
-_NederlandseLader.yaml_implicit_resolvers = {
-    k: list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_NederlandseLader.yaml_implicit_resolvers = {k: list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 for _teken in "-+0123456789":
     _NederlandseLader.yaml_implicit_resolvers.setdefault(_teken, []).insert(
         0, ("tag:yaml.org,2002:str", re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$"))

@@ -21,8 +21,15 @@ NVT = "nvt"
 Marker = Literal["onbekend", "volgt nog", "nvt"]
 
 _MARKERS = {
-    "...": ONBEKEND, "…": ONBEKEND, ". . .": ONBEKEND, "?": ONBEKEND, "onbekend": ONBEKEND,
-    "volgt nog": VOLGT_NOG, "n.v.t": NVT, "nvt": NVT, "n.v.t.": NVT,
+    "...": ONBEKEND,
+    "…": ONBEKEND,
+    ". . .": ONBEKEND,
+    "?": ONBEKEND,
+    "onbekend": ONBEKEND,
+    "volgt nog": VOLGT_NOG,
+    "n.v.t": NVT,
+    "nvt": NVT,
+    "n.v.t.": NVT,
 }
 
 

@@ -84,4 +84,6 @@ def evalueer_motieven(sw: Samenwerking, jaar: int, kader: Kader) -> MotievenUitk
             bevindingen.append(Bevinding("info", "motieven", tekst, veld, jaar))
     if not rijen:
         bevindingen.append(Bevinding("oranje", "motieven", "Geen motieven ingevuld.", f"jaren.{jaar}.motieven", jaar))
-    return MotievenUitkomst(rijen, motieven_score(gegevens, kader), motieven_score(sw.jaar(jaar - 1), kader), bevindingen)
+    return MotievenUitkomst(
+        rijen, motieven_score(gegevens, kader), motieven_score(sw.jaar(jaar - 1), kader), bevindingen
+    )

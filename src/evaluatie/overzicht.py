@@ -9,8 +9,20 @@ from .kosten import KOSTEN
 from .laden import Gegevensset
 
 KOLOMMEN = [
-    "id", "naam", "status", "belangrijkheid", "plicht", "agenderen", "escalatie", "gegevens", "geevalueerd",
-    "rood", "oranje", "begroting", "realisatie", "afwijking_pct",
+    "id",
+    "naam",
+    "status",
+    "belangrijkheid",
+    "plicht",
+    "agenderen",
+    "escalatie",
+    "gegevens",
+    "geevalueerd",
+    "rood",
+    "oranje",
+    "begroting",
+    "realisatie",
+    "afwijking_pct",
 ]
 
 

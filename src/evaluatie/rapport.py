@@ -47,8 +47,13 @@ def kernbeeld(ev: Evaluatie) -> Html:
 
 
 def motieven(ev: Evaluatie) -> Html:
-    return _toon("motieven.html.j2", ev=ev, m=ev.motieven, gegevens=ev.samenwerking.jaar(ev.jaar),
-                 grafiek=grafieken.motieven_grafiek(ev))
+    return _toon(
+        "motieven.html.j2",
+        ev=ev,
+        m=ev.motieven,
+        gegevens=ev.samenwerking.jaar(ev.jaar),
+        grafiek=grafieken.motieven_grafiek(ev),
+    )
 
 
 def ladders(ev: Evaluatie) -> Html:
@@ -58,8 +63,13 @@ def ladders(ev: Evaluatie) -> Html:
 
 def kosten(ev: Evaluatie) -> Html:
     regels = ev.kosten.regels
-    return _toon("kosten.html.j2", ev=ev, gegevens=ev.samenwerking.jaar(ev.jaar),
-                 regels=regels[regels["jaar"] == ev.jaar].to_dict("records"), grafiek=grafieken.kosten_grafiek(ev))
+    return _toon(
+        "kosten.html.j2",
+        ev=ev,
+        gegevens=ev.samenwerking.jaar(ev.jaar),
+        regels=regels[regels["jaar"] == ev.jaar].to_dict("records"),
+        grafiek=grafieken.kosten_grafiek(ev),
+    )
 
 
 def aandeel(ev: Evaluatie) -> Html:

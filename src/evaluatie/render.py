@@ -55,16 +55,23 @@ def voer_uit(notebook: Path, parameters: dict[str, object]) -> nbformat.Notebook
     logging.getLogger("papermill").setLevel(logging.WARNING)
     try:
         return papermill.execute_notebook(
-            str(notebook), None, parameters=parameters, kernel_name=KERNEL, progress_bar=False,
-            cwd=str(notebook.parent), log_output=False,
+            str(notebook),
+            None,
+            parameters=parameters,
+            kernel_name=KERNEL,
+            progress_bar=False,
+            cwd=str(notebook.parent),
+            log_output=False,
         )
     except papermill.PapermillExecutionError as exc:
         raise Renderfout(f"{exc.ename}: {exc.evalue}") from None
 
 
 def naar_html(nb: nbformat.NotebookNode, titel: str) -> str:
-    # Drop stream output (stderr warnings from the kernel, e.g. about its transport) from the raad's report.
-    for cel in nb.cells:
+    """Export without code. Cell ids are renumbered because papermill gives its injected cell a random one, and
+    stream output (kernel warnings on stderr) is dropped: neither belongs in a reproducible report for the raad."""
+    for i, cel in enumerate(nb.cells):
+        cel.id = f"cel-{i}"
         if cel.cell_type == "code":
             cel.outputs = [o for o in cel.get("outputs", []) if o.get("output_type") != "stream"]
     body, _ = html_exporter().from_notebook_node(
@@ -99,7 +106,11 @@ class Uitkomst:
 
 
 def rapporteer(
-    data_dir: Path, uit: Path, jaar: int | None = None, gemeente: str | None = None, notebook: Path = NOTEBOOK,
+    data_dir: Path,
+    uit: Path,
+    jaar: int | None = None,
+    gemeente: str | None = None,
+    notebook: Path = NOTEBOOK,
     melding=print,
 ) -> Uitkomst:
     """Render every partnership of every (or one) gemeente for a year, then each gemeente's overview page."""
@@ -140,10 +151,17 @@ def schrijf_index(
 
     tabel = overzicht_tabel(evs)
     kapot = [f for f in gegevens.fouten if Path(f.bestand).parent.name == gemeente]
-    html = omgeving().get_template("index.html.j2").render(
-        gemeente=gemeente, jaar=jaar, rijen=tabel.to_dict("records"), fouten=fouten,
-        kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
-        css=stylesheet(),
+    html = (
+        omgeving()
+        .get_template("index.html.j2")
+        .render(
+            gemeente=gemeente,
+            jaar=jaar,
+            rijen=tabel.to_dict("records"),
+            fouten=fouten,
+            kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
+            css=stylesheet(),
+        )
     )
     doel = binnen(uit, gemeente, str(jaar), "index.html")
     doel.parent.mkdir(parents=True, exist_ok=True)

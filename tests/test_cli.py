@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from evaluatie.cli import main
+
+from .conftest import DATA
+
+
+def test_controleer_accepteert_data(capsys):
+    assert main(["controleer", str(DATA)]) == 0
+    uit = capsys.readouterr().out
+    assert "11 bestand(en) gecontroleerd, 0 met fouten." in uit
+    assert (
+        "ROOD   wijchen/rondom-wijchen.yaml (Rondom Wijchen), jaren.2017: Voor 2017 zijn geen gegevens ingevuld." in uit
+    )
+
+
+def test_controleer_weigert_kapotte_kopie_zonder_traceback(data_kopie: Path):
+    pad = data_kopie / "venlo" / "zvh-limburg-noord.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("begroting: 266.733", "begroting: veel"), encoding="utf-8")
+    proces = subprocess.run(
+        [sys.executable, "-m", "evaluatie.cli", "controleer", str(data_kopie)], capture_output=True, text=True
+    )
+    assert proces.returncode == 1
+    assert "Traceback" not in proces.stdout + proces.stderr
+    assert (
+        f"FOUT  Bestand {pad}, samenwerking 'Zorg- en Veiligheidshuis Limburg Noord', "
+        "veld 'jaren.2017.financien.kosten.regels[0].begroting', waarde 'veel': geen bedrag" in proces.stdout
+    )
+    # The other files were still checked.
+    assert "ROOD   wijchen/rondom-wijchen.yaml" in proces.stdout
+
+
+def test_overzicht_toont_plicht(capsys):
+    assert main(["overzicht", str(DATA), "--gemeente", "wijchen"]) == 0
+    uit = capsys.readouterr().out
+    regel = next(r for r in uit.splitlines() if r.strip().startswith("Rondom Wijchen"))
+    assert "Raad: politiek zeer belangrijk" in regel and "Jaarlijkse lichte evaluatie en agenderen in de raad" in regel
+
+
+def test_onbekende_gemeente_en_map(capsys, tmp_path: Path):
+    assert main(["rapporteer", str(DATA), "--gemeente", "nergenshuizen", "--naar", str(tmp_path)]) == 2
+    assert "Gemeente 'nergenshuizen' heeft geen bestanden" in capsys.readouterr().err
+    assert main(["controleer", str(tmp_path / "bestaat-niet")]) == 2
+    assert "deze gegevensmap bestaat niet" in capsys.readouterr().err

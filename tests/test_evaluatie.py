@@ -1,0 +1,189 @@
+"""Every evaluation pinned on seed figures (ZVH, Rondom Wijchen, RvN 2025) and on the voorbeeldstad cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluatie.analyse import evalueer, laatste_jaar
+from evaluatie.kosten import afwijking, evalueer_kosten
+from evaluatie.ladders import evalueer_ladders
+from evaluatie.motieven import evalueer_motieven
+from evaluatie.plicht import basisplicht
+
+
+def rode(ev):
+    return [b.tekst for b in ev.bevindingen if b.ernst == "rood"]
+
+
+def test_zvh_totalen_zoals_op_de_pagina(sw, kader):
+    k = evalueer_kosten(sw("venlo/zvh-limburg-noord"), 2017, kader)
+    kosten, resultaten = k.totaal(2017, "kosten"), k.totaal(2017, "financiele_resultaten")
+    assert (kosten.begroting, kosten.realisatie, kosten.begroting_volgend_jaar) == (1281406, 1281406, 1344321)
+    assert (resultaten.begroting, resultaten.realisatie, resultaten.begroting_volgend_jaar) == (
+        1754264,
+        1754264,
+        1831153,
+    )
+    assert k.totaal(2016, "kosten").realisatie == 1216284
+    assert k.totaal(2016, "financiele_resultaten").begroting == 1682862
+    assert k.totaal(2015, "kosten") is None  # "Bij dit jaar zijn geen gegevens ingevuld"
+    # The stated totals add up (the missing 'bijdrage jeugd' begroting is not read as anything).
+    assert not [b for b in k.bevindingen if "niet de som" in b.tekst]
+
+
+def test_zvh_verdeelsleutel_vindt_de_regel_die_niet_klopt(sw, kader):
+    k = evalueer_kosten(sw("venlo/zvh-limburg-noord"), 2017, kader)
+    verschillen = [round(c.verschil) if c.verschil is not None else None for c in k.verdeelsleutel]
+    assert verschillen == [0, -229, 0, None]
+    fouten = [b for b in k.bevindingen if b.veld and "verdeelsleutel" in b.veld]
+    assert [b.veld for b in fouten] == ["jaren.2017.aandeel.verdeelsleutel.regels[1]"]
+    assert "62,00% van € 53.492 is € 33.165, vermeld is € 32.936" in fouten[0].tekst
+    # Share by key over the lines with a base: (248.081 + 32.936 + 39.478) / (510.245 + 53.492 + 93.929).
+    assert k.aandeel_berekend_pct == pytest.approx(320495 / 657666 * 100)
+    assert k.evenwicht_kosten == "Evenwichtig" and k.evenwicht_baten is None
+
+
+def test_zvh_motieven_en_ladders_zonder_oordeel(sw, kader):
+    zvh = sw("venlo/zvh-limburg-noord")
+    m = evalueer_motieven(zvh, 2017, kader)
+    assert [r.label for r in m.rijen][:2] == [
+        "Vergroten van het ambitieniveau – bundelen van krachten",
+        "Efficiënter werken",
+    ]
+    assert [r.belangrijkste for r in m.rijen] == [False, True, False, True]
+    assert m.score is None
+    standen, bevindingen = evalueer_ladders(zvh, 2017, kader)
+    assert [s.gat for s in standen] == [None, None, None]
+    assert sum("geen beoogde trede" in b.tekst for b in bevindingen) == 3
+
+
+def test_onbekende_bedragen_zijn_geen_nul(sw, kader):
+    zvh = sw("venlo/zvh-limburg-noord")
+    ev = evalueer(zvh, 2017, kader)
+    assert ev.kosten.totaal(2017, "eigen_vermogen").begroting is None
+    assert "jaren.2017.financien.eigen_vermogen.regels[0].begroting" in [b.veld for b in ev.bevindingen]
+    assert afwijking("onbekend", 5) == (None, None)
+
+
+def test_rondom_wijchen_politiek_zeer_belangrijk_zonder_jaar(sw, kader):
+    rw = sw("wijchen/rondom-wijchen")
+    ev = evalueer(rw, 2017, kader)
+    assert ev.plicht.label == "Jaarlijkse lichte evaluatie en agenderen in de raad"
+    assert ev.plicht.agenderen and ev.plicht.lichte_evaluatie
+    assert rode(ev) == ["Voor 2017 zijn geen gegevens ingevuld."]
+    assert ev.plicht.geescaleerd
+    assert laatste_jaar(rw) is None
+
+
+def test_rvn_verwijderd_met_antwoordtekst(sw, kader):
+    rvn = sw("wijchen/rvn-2025")
+    ev = evalueer(rvn, 2017, kader)
+    assert rvn.status == "verwijderd"
+    assert "circa 25 projecten" in rvn.jaren[2017].beantwoord_toelichting
+    assert {r.beantwoord for r in ev.motieven.rijen} == {"onbekend"}
+    assert ev.motieven.score is None
+    assert [r.label for r in ev.motieven.rijen if r.belangrijkste] == [
+        "Vergroten van het ambitieniveau – bundelen van krachten",
+        "Verruimen van de horizon",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("voor_wie", "plicht"),
+    [
+        (["raad_zeer_belangrijk", "college"], "evalueren_en_agenderen"),
+        (["college", "raad_belangrijk"], "lichte_evaluatie"),
+        (["college"], "geen"),
+        (["ambtelijk"], "geen"),
+        ([], "geen"),
+    ],
+)
+def test_basisplicht(sw, kader, voor_wie, plicht):
+    rw = sw("wijchen/rondom-wijchen")
+    rw.belangrijkheid.voor_wie = voor_wie
+    assert basisplicht(rw, kader)[0] == plicht
+
+
+def test_score_en_verandering_belangrijkste_nee(sw, kader):
+    cp = sw("voorbeeldstad/cultuurpodium")
+    m = evalueer_motieven(cp, 2024, kader)
+    assert m.score == pytest.approx(0.25) and m.score_vorig_jaar == pytest.approx(0.75)
+    assert m.verandering == pytest.approx(-0.5)
+    ev = evalueer(cp, 2024, kader)
+    assert rode(ev) == [
+        "Belangrijkste motief 'Vergroten van het ambitieniveau – bundelen van krachten' is niet beantwoord (nee)."
+    ]
+    assert ev.plicht.advies == "Agenderen in de raad aanbevolen."
+
+
+def test_nog_niet_te_beoordelen_telt_niet_mee(sw, kader):
+    m = evalueer_motieven(sw("voorbeeldstad/inkoop-sociaal-domein"), 2024, kader)
+    assert [r.beantwoord for r in m.rijen] == ["ja", "nog_niet"]
+    assert m.score == 1.0
+
+
+def test_ladders_gat_escalatie_en_boven_beoogd(sw, kader):
+    en = sw("voorbeeldstad/economisch-netwerk")
+    standen, bevindingen = evalueer_ladders(en, 2024, kader)
+    assert [(s.beoogd_index, s.feitelijk_index, s.gat) for s in standen] == [(4, 2, 2), (3, 2, 1), (None, 2, None)]
+    assert [b.ernst for b in bevindingen] == ["rood", "oranje", "oranje"]
+    assert "geen beoogde trede" in bevindingen[2].tekst
+    standen_2023, _ = evalueer_ladders(en, 2023, kader)
+    assert standen_2023[2].gat == -2  # coproductie boven afstemmen: no finding
+    assert len(_) == 1
+
+
+def test_overschrijding_en_onderbesteding(sw, kader):
+    afval = evalueer(sw("voorbeeldstad/afvalbedrijf"), 2024, kader)
+    assert afval.kosten.totaal(2024).afwijking == 567000
+    assert afval.kosten.totaal(2024).afwijking_pct == pytest.approx(18.0)
+    assert rode(afval) == [
+        "Kosten (inbreng financiële middelen) 2024: realisatie ligt 18,0% boven de begroting (drempel 10%)."
+    ]
+    bieb = evalueer(sw("voorbeeldstad/bibliotheeknetwerk"), 2024, kader)
+    assert rode(bieb)[0].endswith("20,0% onder de begroting (drempel 10%).")
+    assert bieb.plicht.label == "Geen evaluatieplicht" and bieb.plicht.advies == "Melden aan het college aanbevolen."
+    # Within the threshold: no escalation.
+    vr = evalueer(sw("voorbeeldstad/veiligheidsregio"), 2024, kader)
+    assert rode(vr) == [] and not vr.plicht.geescaleerd
+
+
+def test_totalen_die_niet_optellen(sw, kader):
+    ev = evalueer(sw("voorbeeldstad/inkoop-sociaal-domein"), 2024, kader)
+    som = [b for b in ev.bevindingen if "niet de som" in b.tekst]
+    assert [b.veld.rsplit(".", 1)[1] for b in som] == ["begroting", "begroting_volgend_jaar"]
+    assert "vermeld totaal € 20.400.000 is niet de som van de regels € 20.300.000" in som[0].tekst
+    assert "(2 regel(s) zonder bedrag)" in som[1].tekst
+    verdeel = [c.verschil for c in ev.kosten.verdeelsleutel]
+    assert verdeel == [pytest.approx(0), pytest.approx(-30000)]
+    placeholders = {b.veld for b in ev.bevindingen if b.tekst.startswith("Nog niet ingevuld")}
+    assert placeholders == {
+        "jaren.2024.beoogd.kern",
+        "jaren.2024.feitelijk.inhoud.tekst",
+        "jaren.2024.aandeel.evenwicht.baten",
+    }
+
+
+def test_ontbrekend_jaar_escaleert(sw, kader):
+    ev = evalueer(sw("voorbeeldstad/omgevingsdienst"), 2024, kader)
+    assert not ev.heeft_gegevens
+    assert rode(ev) == ["Voor 2024 zijn geen gegevens ingevuld."]
+    assert ev.motieven.score_vorig_jaar == pytest.approx(0.5)
+
+
+def test_elk_antwoord_en_elke_ladder_komt_voor(gegevens, kader):
+    """The voorbeeldstad set covers every answer value and every rung of every ladder at least once."""
+    vb = gegevens.van("voorbeeldstad")
+    antwoorden = {m.beantwoord for s in vb for j in s.jaren.values() if j for m in j.motieven}
+    assert antwoorden >= set(kader.beantwoord.waarden)
+    for naam in kader.ladders:
+        treden = {
+            getattr(getattr(j, kant), naam).trede
+            for s in vb
+            for j in s.jaren.values()
+            if j
+            for kant in ("beoogd", "feitelijk")
+            if getattr(j, kant)
+        }
+        assert len(treden - {None}) >= 3, naam
+    assert all(s.fictief for s in vb) and len(vb) == 8

@@ -1,0 +1,93 @@
+"""The notebooks as stored, and the real papermill + nbconvert path (marker: notebook)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from evaluatie.fouten import Renderfout
+from evaluatie.render import NOTEBOOK, binnen, rapporteer, render_samenwerking
+
+from .conftest import DATA, ROOT
+
+
+@pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebook_zonder_uitvoer_en_dun(notebook: Path):
+    nb = json.loads(notebook.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
+    assert "parameters" in code[0]["metadata"].get("tags", [])
+    assert all(len("".join(c["source"]).splitlines()) <= 6 for c in code)
+
+
+def test_geen_pad_buiten_uitvoermap(tmp_path: Path):
+    with pytest.raises(Renderfout, match="buiten de uitvoermap"):
+        binnen(tmp_path, "..", "elders.html")
+
+
+@pytest.mark.notebook
+def test_rapport_zvh_met_seed_cijfers(tmp_path: Path):
+    pad = render_samenwerking(DATA, "venlo", "zvh-limburg-noord", 2017, tmp_path, "ZVH – 2017")
+    assert pad == tmp_path.resolve() / "venlo" / "2017" / "zvh-limburg-noord.html"
+    html = pad.read_text(encoding="utf-8")
+    for cijfer in ("€ 1.281.406", "€ 1.344.321", "€ 1.754.264", "€ 1.831.153", "€ 1.216.284", "€ 1.682.862"):
+        assert cijfer in html
+    assert "Efficiënter werken" in html and "Zaken laten uitvoeren door een partner" in html
+    assert "62,00% van € 53.492 is € 33.165, vermeld is € 32.936" in html
+    assert "<script" not in html and "rapport.kernbeeld" not in html  # no code, no scripts
+    assert str(ROOT) not in html and "/tmp" not in html  # no local paths
+    assert not re.search(r"Out\[\d*\]|In\[\d*\]", html)
+    assert "Kernbeeld" in html and "<svg" in html and 'aria-label="Begroting en realisatie' in html
+
+
+@pytest.mark.notebook
+def test_batch_gaat_door_na_fouten_en_escapet(data_kopie: Path, tmp_path: Path):
+    gemeente = data_kopie / "teststad"
+    gemeente.mkdir()
+    (gemeente / "kapot.yaml").write_text(
+        "naam: Kapot\njaren: {2020: {motieven: [{categorie: geen}]}}\n", encoding="utf-8"
+    )
+    (gemeente / "gevaar.yaml").write_text(
+        "naam: <script>alert(1)</script>\nbelangrijkheid: {voor_wie: [raad_belangrijk]}\n"
+        "jaren: {2020: {motieven: [{categorie: efficientie, beantwoord: ja, toelichting: '<b>vet</b> & zo'}]}}\n",
+        encoding="utf-8",
+    )
+    (gemeente / "faalt.yaml").write_text("naam: Faalt\njaren: {2020: {}}\n", encoding="utf-8")
+    # A notebook that fails for one partnership only: the batch must go on with the others.
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    nb["cells"].insert(
+        1,
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
+            "id": "faal",
+            "source": "if samenwerking == 'faalt':\n    raise RuntimeError('expres mislukt')",
+        },
+    )
+    notebook = tmp_path / "nb" / "evaluatie.ipynb"
+    notebook.parent.mkdir()
+    notebook.write_text(json.dumps(nb), encoding="utf-8")
+    uit = tmp_path / "uit"
+    uitkomst = rapporteer(data_kopie, uit, 2020, "teststad", notebook=notebook, melding=lambda _t: None)
+    assert not uitkomst.geslaagd
+    assert set(uitkomst.mislukt) == {str(gemeente / "kapot.yaml"), "teststad/faalt"}
+    assert "expres mislukt" in uitkomst.mislukt["teststad/faalt"]
+    html = (uit / "teststad" / "2020" / "gevaar.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;vet&lt;/b&gt; &amp; zo" in html
+    index = (uit / "teststad" / "2020" / "index.html").read_text(encoding="utf-8")
+    assert "Rapport mislukt: RuntimeError: expres mislukt" in index
+    assert "kapot.yaml, veld jaren.2020.motieven[0].categorie: onbekende motiefcategorie" in index
+    assert "<script>alert" not in index
+
+
+@pytest.mark.notebook
+def test_zelfde_gegevens_zelfde_bytes(tmp_path: Path):
+    a = render_samenwerking(DATA, "voorbeeldstad", "inkoop-sociaal-domein", 2024, tmp_path / "a", "ISDV")
+    b = render_samenwerking(DATA, "voorbeeldstad", "inkoop-sociaal-domein", 2024, tmp_path / "b", "ISDV")
+    assert a.read_bytes() == b.read_bytes()
