@@ -21,15 +21,15 @@ demo: $(STAMP)
 # All tests, including the ones that really execute notebooks (marker: notebook), then the linter.
 test: $(STAMP)
 	$(BIN)/python -m pytest -m "" -q
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests
 
 # The fast unit tests only.
 test-snel: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 controleer: $(STAMP)
 	$(BIN)/evaluatie controleer $(DATA)
