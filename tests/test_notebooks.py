@@ -84,6 +84,7 @@ def test_batch_gaat_door_na_fouten_en_escapet(data_kopie: Path, tmp_path: Path):
     assert "Rapport mislukt: RuntimeError: expres mislukt" in index
     assert "kapot.yaml, veld jaren.2020.motieven[0].categorie: onbekende motiefcategorie" in index
     assert "<script>alert" not in index
+    assert 'font-family: "DejaVu Sans"' in index  # the stylesheet itself is not escaped
 
 
 @pytest.mark.notebook

@@ -6,16 +6,21 @@ One failing partnership never stops the batch: its error is collected and shown 
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import nbformat
 import papermill
+from jupyter_client import AsyncKernelManager
 from nbconvert import HTMLExporter
+from traitlets import default
 
 from .analyse import Evaluatie
 from .fouten import EvaluatieFout, Parameterfout, Renderfout
+from .html import Html
 from .laden import Gegevensset, laad_gegevens
 from .overzicht import evaluaties, overzicht_tabel, standaardjaar
 
@@ -50,6 +55,26 @@ def html_exporter() -> HTMLExporter:
     return exporter
 
 
+class IpcKernelManager(AsyncKernelManager):
+    """A kernel on local IPC sockets in a private temporary folder instead of TCP ports.
+
+    Nothing listens on the network, and the kernel does not print its warning about unencrypted TCP on every run.
+    """
+
+    @default("transport")
+    def _standaard_transport(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _standaard_ip(self) -> str:
+        return str(Path(tempfile.mkdtemp(prefix="evaluatie-kernel-")) / "ipc")
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart)
+        if not restart:
+            shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
+
+
 def voer_uit(notebook: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:
     """Run the notebook in a fresh kernel; a cell's exception becomes a `Renderfout` with the cell's error."""
     logging.getLogger("papermill").setLevel(logging.WARNING)
@@ -62,6 +87,8 @@ def voer_uit(notebook: Path, parameters: dict[str, object]) -> nbformat.Notebook
             progress_bar=False,
             cwd=str(notebook.parent),
             log_output=False,
+            kernel_manager_class=IpcKernelManager,
+            shutdown_kernel="immediate",
         )
     except papermill.PapermillExecutionError as exc:
         raise Renderfout(f"{exc.ename}: {exc.evalue}") from None
@@ -160,7 +187,7 @@ def schrijf_index(
             rijen=tabel.to_dict("records"),
             fouten=fouten,
             kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
-            css=stylesheet(),
+            css=Html(stylesheet()),
         )
     )
     doel = binnen(uit, gemeente, str(jaar), "index.html")
