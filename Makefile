@@ -22,6 +22,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -m "" -q
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 # The fast unit tests only.
 test-snel: $(STAMP)

@@ -187,3 +187,35 @@ def test_elk_antwoord_en_elke_ladder_komt_voor(gegevens, kader):
         }
         assert len(treden - {None}) >= 3, naam
     assert all(s.fictief for s in vb) and len(vb) == 8
+
+
+def test_verandering_ten_opzichte_van_vorig_jaar(sw, kader):
+    k = evalueer_kosten(sw("voorbeeldstad/afvalbedrijf"), 2024, kader)
+    assert k.verandering_pct(2024) == pytest.approx((3717000 - 3070000) / 3070000 * 100)
+    assert k.verandering_pct(2023) is None  # no 2022
+    zvh = evalueer_kosten(sw("venlo/zvh-limburg-noord"), 2017, kader)
+    assert zvh.verandering_pct(2017) == pytest.approx((1281406 - 1216284) / 1216284 * 100)
+
+
+def test_eigen_kader_van_een_gemeente(tmp_path, kader):
+    """A gemeente's kader.yaml replaces parts of the defaults: here a stricter threshold and its own scale."""
+    from evaluatie.laden import laad_gegevens
+
+    from .conftest import DATA
+
+    map_ = tmp_path / "voorbeeldstad"
+    map_.mkdir()
+    (map_ / "afvalbedrijf.yaml").write_bytes((DATA / "voorbeeldstad" / "afvalbedrijf.yaml").read_bytes())
+    (map_ / "kader.yaml").write_text(
+        "drempels: {afwijking_totaal_pct: 20, ladder_gat_escalatie: 3, afronding_euro: 1, kern_max_tekens: 300}\n"
+        "beantwoord:\n  waarden:\n    ja: {label: ja, score: 1}\n    deels: {label: grotendeels, score: 0.75}\n"
+        "    nee: {label: nee, score: 0}\n",
+        encoding="utf-8",
+    )
+    gegevens = laad_gegevens(tmp_path)
+    eigen = gegevens.kader("voorbeeldstad")
+    assert eigen.drempels.afwijking_totaal_pct == 20 and eigen.motieven == kader.motieven
+    ev = evalueer(gegevens.van("voorbeeldstad")[0], 2024, eigen)
+    assert not ev.plicht.geescaleerd  # 18% is within the gemeente's own 20%
+    assert ev.motieven.score == pytest.approx(0.75)
+    assert ev.motieven.rijen[0].antwoord_label == "grotendeels"

@@ -78,6 +78,13 @@ class KostenUitkomst:
     def totaal(self, jaar: int, onderdeel: str = KOSTEN) -> Totaal | None:
         return next((t for t in self.totalen if t.jaar == jaar and t.onderdeel == onderdeel), None)
 
+    def verandering_pct(self, jaar: int, onderdeel: str = KOSTEN) -> float | None:
+        """Year-on-year change of the realisatie against the year before, in percent."""
+        nu, vorig = self.totaal(jaar, onderdeel), self.totaal(jaar - 1, onderdeel)
+        if nu is None or vorig is None:
+            return None
+        return afwijking(vorig.realisatie, nu.realisatie)[1]
+
 
 def sectie_totaal(jaar: int, onderdeel: str, sectie: Sectie) -> Totaal:
     vermeld = sectie.totaal or Bedragen()
