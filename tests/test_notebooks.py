@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from evaluatie.formaten import HtmlFormaat, PdfFormaat
 from evaluatie.fouten import Renderfout
-from evaluatie.render import NOTEBOOK, binnen, rapporteer, render_samenwerking
+from evaluatie.render import NOTEBOOK, Opties, binnen, rapporteer, render_samenwerking
 
 from .conftest import DATA, ROOT
 
@@ -30,7 +31,7 @@ def test_geen_pad_buiten_uitvoermap(tmp_path: Path):
 
 @pytest.mark.notebook
 def test_rapport_zvh_met_seed_cijfers(tmp_path: Path):
-    pad = render_samenwerking(DATA, "venlo", "zvh-limburg-noord", 2017, tmp_path, "ZVH – 2017")
+    [pad] = render_samenwerking(DATA, "venlo", "zvh-limburg-noord", 2017, tmp_path, "ZVH – 2017")
     assert pad == tmp_path.resolve() / "venlo" / "2017" / "zvh-limburg-noord.html"
     html = pad.read_text(encoding="utf-8")
     for cijfer in ("€ 1.281.406", "€ 1.344.321", "€ 1.754.264", "€ 1.831.153", "€ 1.216.284", "€ 1.682.862"):
@@ -41,6 +42,8 @@ def test_rapport_zvh_met_seed_cijfers(tmp_path: Path):
     assert str(ROOT) not in html and "/tmp" not in html  # no local paths
     assert not re.search(r"Out\[\d*\]|In\[\d*\]", html)
     assert "Kernbeeld" in html and "<svg" in html and 'aria-label="Begroting en realisatie' in html
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "ids in one document must be unique"
 
 
 @pytest.mark.notebook
@@ -73,7 +76,7 @@ def test_batch_gaat_door_na_fouten_en_escapet(data_kopie: Path, tmp_path: Path):
     notebook.parent.mkdir()
     notebook.write_text(json.dumps(nb), encoding="utf-8")
     uit = tmp_path / "uit"
-    uitkomst = rapporteer(data_kopie, uit, 2020, "teststad", notebook=notebook, melding=lambda _t: None)
+    uitkomst = rapporteer(data_kopie, uit, 2020, "teststad", Opties(notebook=notebook), melding=lambda _t: None)
     assert not uitkomst.geslaagd
     assert set(uitkomst.mislukt) == {str(gemeente / "kapot.yaml"), "teststad/faalt"}
     assert "expres mislukt" in uitkomst.mislukt["teststad/faalt"]
@@ -85,10 +88,51 @@ def test_batch_gaat_door_na_fouten_en_escapet(data_kopie: Path, tmp_path: Path):
     assert "kapot.yaml, veld jaren.2020.motieven[0].categorie: onbekende motiefcategorie" in index
     assert "<script>alert" not in index
     assert 'font-family: "DejaVu Sans"' in index  # the stylesheet itself is not escaped
+    assert "<script>" in index and not re.search(r'(src|href)="(https?:)?//', index)  # own script, no CDN
 
 
 @pytest.mark.notebook
 def test_zelfde_gegevens_zelfde_bytes(tmp_path: Path):
-    a = render_samenwerking(DATA, "voorbeeldstad", "inkoop-sociaal-domein", 2024, tmp_path / "a", "ISDV")
-    b = render_samenwerking(DATA, "voorbeeldstad", "inkoop-sociaal-domein", 2024, tmp_path / "b", "ISDV")
-    assert a.read_bytes() == b.read_bytes()
+    opties = Opties(formaten=(HtmlFormaat(), PdfFormaat()))
+    a = render_samenwerking(DATA, "voorbeeldstad", "inkoop-sociaal-domein", 2024, tmp_path / "a", "ISDV", opties)
+    b = render_samenwerking(DATA, "voorbeeldstad", "inkoop-sociaal-domein", 2024, tmp_path / "b", "ISDV", opties)
+    assert [p.suffix for p in a] == [".html", ".pdf"]
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+
+
+def pdf_tekst(pad: Path) -> tuple[str, list]:
+    from pypdf import PdfReader
+
+    lezer = PdfReader(pad)
+    return "\n".join(p.extract_text() for p in lezer.pages), lezer.pages
+
+
+@pytest.mark.notebook
+def test_pdf_rapport_en_overzicht_lezen_terug(tmp_path: Path):
+    uitkomst = rapporteer(
+        DATA, tmp_path, None, "venlo", Opties(formaten=(HtmlFormaat(), PdfFormaat())), melding=lambda _t: None
+    )
+    assert uitkomst.geslaagd
+    tekst, paginas = pdf_tekst(tmp_path / "venlo" / "2017" / "zvh-limburg-noord.pdf")
+    for cijfer in ("€ 1.281.406", "€ 1.344.321", "€ 1.754.264", "€ 1.831.153", "48,62%"):
+        assert cijfer in tekst
+    assert "Efficiënter werken" in tekst and "Kernbeeld" in tekst
+    assert f"Pagina 1 van {len(paginas)}" in tekst and len(paginas) > 1
+    assert [round(float(x)) for x in paginas[0].mediabox[2:]] == [595, 842]  # A4 portrait
+    assert "Zorg- en Veiligheidshuis Limburg Noord" in paginas[1].extract_text()  # running header
+    overzicht, opaginas = pdf_tekst(tmp_path / "venlo" / "2017" / "overzicht.pdf")
+    overzicht = " ".join(overzicht.split())
+    assert "Zorg- en Veiligheidshuis Limburg Noord (ZVH)" in overzicht and "€ 1.281.406" in overzicht
+    assert float(opaginas[0].mediabox[2]) > float(opaginas[0].mediabox[3])  # landscape
+
+
+@pytest.mark.notebook
+def test_gegenereerd_op_alleen_op_verzoek(tmp_path: Path):
+    from datetime import date
+
+    [zonder] = render_samenwerking(DATA, "wijchen", "rvn-2025", 2017, tmp_path / "a", "RvN")
+    [met] = render_samenwerking(
+        DATA, "wijchen", "rvn-2025", 2017, tmp_path / "b", "RvN", Opties(datum=date(2026, 3, 5))
+    )
+    assert "Gegenereerd op" not in zonder.read_text(encoding="utf-8")
+    assert "Gegenereerd op 5 maart 2026." in met.read_text(encoding="utf-8")

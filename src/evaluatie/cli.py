@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from .analyse import evalueer
+from .formaten import kies_formaten
 from .fouten import EvaluatieFout
 from .kwaliteit import basis_bevindingen
 from .laden import laad_gegevens
 from .opmaak import euro, procent
 from .overzicht import evaluaties, overzicht_tabel, standaardjaar
-from .render import NOTEBOOK, rapporteer
+from .render import NOTEBOOK, Opties, rapporteer
 
 STANDAARD_DATA = Path("data")
 
@@ -27,6 +29,7 @@ _ARGPARSE_NL = {
     "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
     "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
     "expected one argument": "verwacht één waarde",
+    "invalid fromisoformat value: %(value)r": "ongeldige datum: %(value)r (schrijf JJJJ-MM-DD)",
 }
 argparse._ = lambda tekst: _ARGPARSE_NL.get(tekst, tekst)  # type: ignore[attr-defined]
 
@@ -46,11 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--gemeente", help="alleen deze gemeente")
     c.add_argument("--jaar", type=int, help="jaar voor de bevindingen (standaard: het laatste jaar met gegevens)")
 
-    r = sub.add_parser("rapporteer", help="maak per samenwerking een rapport (HTML) en per gemeente een overzicht")
+    r = sub.add_parser("rapporteer", help="maak per samenwerking een rapport (HTML, PDF) en per gemeente een overzicht")
     r.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     r.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens per gemeente)")
     r.add_argument("--gemeente", help="alleen deze gemeente")
     r.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
+    r.add_argument("--formaat", default="html,pdf", help="formaten, gescheiden door komma's (standaard: html,pdf)")
+    r.add_argument(
+        "--gegenereerd-op",
+        nargs="?",
+        const=date.today().isoformat(),
+        type=date.fromisoformat,
+        metavar="JJJJ-MM-DD",
+        help="zet 'gegenereerd op <datum>' onder elk rapport (zonder datum: vandaag); standaard geen datum",
+    )
     r.add_argument("--notebook", type=Path, default=NOTEBOOK, help=argparse.SUPPRESS)
 
     o = sub.add_parser("overzicht", help="toon per samenwerking de evaluatieplicht en bevindingen")
@@ -117,7 +129,8 @@ def overzicht(args: argparse.Namespace) -> int:
 
 
 def rapporteer_cmd(args: argparse.Namespace) -> int:
-    uitkomst = rapporteer(args.data, args.naar, args.jaar, args.gemeente, args.notebook)
+    opties = Opties(formaten=tuple(kies_formaten(args.formaat)), notebook=args.notebook, datum=args.gegenereerd_op)
+    uitkomst = rapporteer(args.data, args.naar, args.jaar, args.gemeente, opties)
     print(f"{len(uitkomst.gemaakt)} rapport(en) gemaakt in {args.naar}/, {len(uitkomst.mislukt)} mislukt.")
     for pad in uitkomst.overzichten:
         print(f"Overzicht: {pad}")

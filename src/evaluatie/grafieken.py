@@ -7,6 +7,8 @@ and are byte-for-byte reproducible (no date in the SVG, fixed id salt).
 from __future__ import annotations
 
 import io
+import re
+import textwrap
 from collections.abc import Sequence
 from html import escape
 
@@ -19,7 +21,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from .analyse import Evaluatie  # noqa: E402
 from .html import Html  # noqa: E402
 from .ladders import LadderStand  # noqa: E402
-from .opmaak import euro  # noqa: E402
+from .opmaak import euro, procent  # noqa: E402
 
 # Okabe–Ito palette: distinguishable with the common forms of colour blindness.
 KLEUREN = {"ja": "#009E73", "deels": "#E69F00", "nee": "#D55E00", "nog_niet": "#56B4E9", "onbekend": "#999999"}
@@ -29,19 +31,25 @@ STIJL = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "svg.hashsalt": "evaluatie",
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
 }
 
 
-def als_svg(fig: Figure, alt: str) -> Html:
-    """Render a figure to an inline SVG figure with its text alternative, then free it."""
+def als_svg(fig: Figure, alt: str, naam: str) -> Html:
+    """Render a figure to an inline SVG figure with its text alternative, then free it.
+
+    Every id in the SVG gets the chart's name as prefix: several charts share one HTML document, and ids (clip
+    paths, markers) must be unique there or one chart's references resolve into another's.
+    """
     buffer = io.StringIO()
     with plt.rc_context(STIJL):
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     plt.close(fig)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{naam}-\1"', svg)
+    svg = re.sub(r'(href="#|url\(#)', rf"\1{naam}-", svg)
     return Html(
         f'<figure class="grafiek" role="img" aria-label="{escape(alt)}">{svg}'
         f"<figcaption>{escape(alt)}</figcaption></figure>"
@@ -68,7 +76,7 @@ def motieven_grafiek(ev: Evaluatie) -> Html | None:
     alt = "Motieven en antwoord: " + "; ".join(
         f"{r.label}: {r.antwoord_label if r.beantwoord else 'niet ingevuld'}" for r in rijen
     )
-    return als_svg(fig, alt)
+    return als_svg(fig, alt, "motieven")
 
 
 def ladders_grafiek(standen: Sequence[LadderStand], jaar: int) -> Html | None:
@@ -102,7 +110,7 @@ def ladders_grafiek(standen: Sequence[LadderStand], jaar: int) -> Html | None:
     alt = f"Prestatieladders {jaar}: " + "; ".join(
         f"{s.label} beoogd {s.beoogd or 'niet ingevuld'}, feitelijk {s.feitelijk or 'niet ingevuld'}" for s in standen
     )
-    return als_svg(fig, alt)
+    return als_svg(fig, alt, "ladders")
 
 
 def kosten_grafiek(ev: Evaluatie) -> Html | None:
@@ -119,15 +127,45 @@ def kosten_grafiek(ev: Evaluatie) -> Html | None:
             ax.bar([i + 0.2 for i in x], [t.realisatie or 0 for t in rij], 0.4, color=REALISATIE, label="realisatie")
             ax.set_xticks(list(x), [str(t.jaar) for t in rij])
             ax.yaxis.set_major_formatter(lambda v, _p: euro(v).replace("€ ", "€"))
-            ax.set_title(_kort(ev.kader.financien.onderdelen[onderdeel], 26), fontsize=8)
-        assen[0][0].legend(frameon=False, fontsize=7)
-        fig.tight_layout()
+            ax.set_title(textwrap.fill(ev.kader.financien.onderdelen[onderdeel], 24), fontsize=8)
+        handles, labels = assen[0][0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="lower center", ncol=2, frameon=False, fontsize=8)
+        fig.tight_layout(rect=(0, 0.08, 1, 1))
     alt = "Begroting en realisatie per onderdeel: " + "; ".join(
         f"{ev.kader.financien.onderdelen[t.onderdeel]} {t.jaar}: begroting {euro(t.begroting)}, "
         f"realisatie {euro(t.realisatie)}"
         for t in totalen
     )
-    return als_svg(fig, alt)
+    return als_svg(fig, alt, "kosten")
+
+
+def aandeel_grafiek(ev: Evaluatie) -> Html | None:
+    """Per verdeelsleutel line the gemeente's percentage against the rest, with the estimated share as a line."""
+    regels = [c for c in ev.kosten.verdeelsleutel if c.percentage is not None]
+    if not regels:
+        return None
+    with plt.rc_context(STIJL):
+        fig, ax = plt.subplots(figsize=(6.5, 0.5 * len(regels) + 1.0))
+        for i, c in enumerate(regels):
+            ax.barh(i, c.percentage, color=REALISATIE, height=0.55)
+            ax.barh(i, 100 - c.percentage, left=c.percentage, color="#E0E0E0", height=0.55)
+            ax.text(1, i, procent(c.percentage), va="center", color="white", fontsize=8)
+        if ev.kosten.schatting_pct is not None:
+            ax.axvline(
+                ev.kosten.schatting_pct, color="#E69F00", linestyle="--", label="geschat aandeel in de realisatie"
+            )
+            ax.legend(frameon=False, fontsize=7, loc="lower right")
+        ax.set_yticks(range(len(regels)), [_kort(c.omschrijving or "regel", 30) for c in regels])
+        ax.invert_yaxis()
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("aandeel van de gemeente volgens de verdeelsleutel (%)")
+        ax.set_title(f"Aandeel van de gemeente ({ev.jaar})", loc="left")
+    alt = "Aandeel volgens de verdeelsleutel: " + "; ".join(
+        f"{c.omschrijving or 'regel'}: {procent(c.percentage)}" for c in regels
+    )
+    if ev.kosten.schatting_pct is not None:
+        alt += f"; geschat aandeel in de realisatie {procent(ev.kosten.schatting_pct)}"
+    return als_svg(fig, alt, "aandeel")
 
 
 def _kort(tekst: str, lengte: int = 45) -> str:

@@ -14,15 +14,20 @@ _MARKERS = {ONBEKEND: "onbekend (…)", VOLGT_NOG: "volgt nog", NVT: "n.v.t."}
 def euro(waarde: object) -> str:
     """`€ 1.281.406`; markers in words; absent as a dash (missing is not zero)."""
     if is_getal(waarde):
-        return format_currency(waarde, "EUR", format="¤ #,##0;¤ -#,##0", locale=LOCALE, currency_digits=False)
+        return format_currency(_heel(waarde), "EUR", format="¤ #,##0;¤ -#,##0", locale=LOCALE, currency_digits=False)
     return _MARKERS.get(waarde, LEEG) if isinstance(waarde, str) else LEEG
 
 
 def getal(waarde: object) -> str:
     """`1.281.406` without a currency sign, for tables with a € column header."""
     if is_getal(waarde):
-        return format_decimal(waarde, format="#,##0", locale=LOCALE)
+        return format_decimal(_heel(waarde), format="#,##0", locale=LOCALE)
     return _MARKERS.get(waarde, LEEG) if isinstance(waarde, str) else LEEG
+
+
+def _heel(waarde: float) -> int:
+    """Whole euros; a difference that rounds to nothing shows as 0, never as -0."""
+    return round(waarde) or 0
 
 
 def procent(waarde: float | None, teken: bool = False, decimalen: int = 2) -> str:

@@ -14,7 +14,7 @@ from .analyse import Evaluatie, open_evaluatie
 from .html import Html
 from .kosten import KOLOMMEN
 
-__all__ = ["open_evaluatie", "kop", "kernbeeld", "motieven", "ladders", "kosten", "aandeel", "bijlage"]
+__all__ = ["open_evaluatie", "kop", "kernbeeld", "motieven", "ladders", "kosten", "aandeel", "bbv", "bijlage"]
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +74,19 @@ def kosten(ev: Evaluatie) -> Html:
 
 def aandeel(ev: Evaluatie) -> Html:
     gegevens = ev.samenwerking.jaar(ev.jaar)
-    return _toon("aandeel.html.j2", ev=ev, k=ev.kosten, aandeel=gegevens.aandeel if gegevens else None)
+    return _toon(
+        "aandeel.html.j2",
+        ev=ev,
+        k=ev.kosten,
+        aandeel=gegevens.aandeel if gegevens else None,
+        grafiek=grafieken.aandeel_grafiek(ev),
+    )
+
+
+def bbv(ev: Evaluatie) -> Html:
+    """The BBV paragraph for a verbonden partij, where any of it is known; empty otherwise."""
+    gegevens = ev.samenwerking.jaar(ev.jaar)
+    return _toon("bbv.html.j2", vp=ev.samenwerking.verbonden_partij, bbv=gegevens.bbv if gegevens else None)
 
 
 def bijlage(ev: Evaluatie) -> Html:

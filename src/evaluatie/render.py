@@ -8,20 +8,25 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
 import nbformat
 import papermill
+from babel.dates import format_date
 from jupyter_client import AsyncKernelManager
 from nbconvert import HTMLExporter
 from traitlets import default
 
 from .analyse import Evaluatie
+from .formaten import Formaat, HtmlFormaat
 from .fouten import EvaluatieFout, Parameterfout, Renderfout
 from .html import Html
 from .laden import Gegevensset, laad_gegevens
+from .opmaak import LOCALE
 from .overzicht import evaluaties, overzicht_tabel, standaardjaar
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "evaluatie.ipynb"
@@ -94,7 +99,7 @@ def voer_uit(notebook: Path, parameters: dict[str, object]) -> nbformat.Notebook
         raise Renderfout(f"{exc.ename}: {exc.evalue}") from None
 
 
-def naar_html(nb: nbformat.NotebookNode, titel: str) -> str:
+def naar_html(nb: nbformat.NotebookNode, titel: str, voet: str = "") -> str:
     """Export without code. Cell ids are renumbered because papermill gives its injected cell a random one, and
     stream output (kernel warnings on stderr) is dropped: neither belongs in a reproducible report for the raad."""
     for i, cel in enumerate(nb.cells):
@@ -102,21 +107,37 @@ def naar_html(nb: nbformat.NotebookNode, titel: str) -> str:
         if cel.cell_type == "code":
             cel.outputs = [o for o in cel.get("outputs", []) if o.get("output_type") != "stream"]
     body, _ = html_exporter().from_notebook_node(
-        nb, resources={"metadata": {"name": titel}, "evaluatie_css": stylesheet()}
+        nb, resources={"metadata": {"name": titel}, "evaluatie_css": stylesheet(), "evaluatie_voet": voet}
     )
     return body
 
 
+@dataclass(frozen=True)
+class Opties:
+    """How a batch renders: which formats, which notebook, and a 'gegenereerd op' date only when asked for."""
+
+    formaten: tuple[Formaat, ...] = field(default_factory=lambda: (HtmlFormaat(),))
+    notebook: Path = NOTEBOOK
+    datum: date | None = None
+
+    @property
+    def voet(self) -> str:
+        return f"Gegenereerd op {format_date(self.datum, format='long', locale=LOCALE)}." if self.datum else ""
+
+
+def schrijf_formaten(html: str, uit: Path, delen: tuple[str, ...], naam: str, opties: Opties) -> list[Path]:
+    """Write one HTML document in every requested format under `uit/<delen>/<naam>.<ext>`."""
+    return [f.schrijf(html, binnen(uit, *delen, naam + f.extensie)) for f in opties.formaten]
+
+
 def render_samenwerking(
-    data_dir: Path, gemeente: str, samenwerking: str, jaar: int, uit: Path, titel: str, notebook: Path = NOTEBOOK
-) -> Path:
-    """Execute and export one report to `uit/<gemeente>/<jaar>/<id>.html`."""
-    doel = binnen(uit, gemeente, str(jaar), f"{samenwerking}.html")
+    data_dir: Path, gemeente: str, samenwerking: str, jaar: int, uit: Path, titel: str, opties: Opties = Opties()
+) -> list[Path]:
+    """Execute the notebook for one partnership and write `uit/<gemeente>/<jaar>/<id>.<ext>` per format."""
+    binnen(uit, gemeente, str(jaar), samenwerking)  # refuse a bad id before spending a kernel on it
     parameters = {"gemeente": gemeente, "samenwerking": samenwerking, "jaar": jaar, "data_dir": str(data_dir.resolve())}
-    html = naar_html(voer_uit(notebook, parameters), titel)
-    doel.parent.mkdir(parents=True, exist_ok=True)
-    doel.write_text(html, encoding="utf-8")
-    return doel
+    html = naar_html(voer_uit(opties.notebook, parameters), titel, opties.voet)
+    return schrijf_formaten(html, uit, (gemeente, str(jaar)), samenwerking, opties)
 
 
 @dataclass
@@ -137,8 +158,8 @@ def rapporteer(
     uit: Path,
     jaar: int | None = None,
     gemeente: str | None = None,
-    notebook: Path = NOTEBOOK,
-    melding=print,
+    opties: Opties = Opties(),
+    melding: Callable[[str], object] = print,
 ) -> Uitkomst:
     """Render every partnership of every (or one) gemeente for a year, then each gemeente's overview page."""
     gegevens = laad_gegevens(data_dir, gemeente)
@@ -158,39 +179,54 @@ def rapporteer(
         for ev in evs:
             sw = ev.samenwerking
             try:
-                pad = render_samenwerking(data_dir, gem, sw.id, gem_jaar, uit, f"{sw.titel} – {gem_jaar}", notebook)
+                paden = render_samenwerking(data_dir, gem, sw.id, gem_jaar, uit, f"{sw.titel} – {gem_jaar}", opties)
             except (EvaluatieFout, OSError, RuntimeError, ValueError) as exc:
                 fouten[sw.id] = str(exc)
                 uitkomst.mislukt[f"{gem}/{sw.id}"] = str(exc)
                 melding(f"FOUT  {gem}/{sw.id}: {exc}")
             else:
-                uitkomst.gemaakt.append(pad)
-                melding(f"ok    {pad.relative_to(uit.resolve())}")
-        uitkomst.overzichten.append(schrijf_index(gegevens, gem, gem_jaar, evs, fouten, uit))
+                uitkomst.gemaakt += paden
+                melding(f"ok    {gem}/{gem_jaar}/{sw.id} ({', '.join(p.suffix[1:] for p in paden)})")
+        uitkomst.overzichten += schrijf_overzicht(gegevens, gem, gem_jaar, evs, fouten, uit, opties)
     return uitkomst
 
 
-def schrijf_index(
-    gegevens: Gegevensset, gemeente: str, jaar: int, evs: list[Evaluatie], fouten: dict[str, str], uit: Path
-) -> Path:
-    """The gemeente's overview page: every partnership (also without data for the year) and the broken files."""
+def overzicht_html(
+    gegevens: Gegevensset, gemeente: str, jaar: int, evs: list[Evaluatie], fouten: dict[str, str], voet: str = ""
+) -> str:
+    """The gemeente's yearly overview: every partnership (also without data for the year) and the broken files."""
     from .rapport import omgeving
 
-    tabel = overzicht_tabel(evs)
+    rode = {ev.samenwerking.id: [b.tekst for b in ev.bevindingen if b.ernst == "rood"] for ev in evs}
     kapot = [f for f in gegevens.fouten if Path(f.bestand).parent.name == gemeente]
-    html = (
+    return (
         omgeving()
         .get_template("index.html.j2")
         .render(
             gemeente=gemeente,
             jaar=jaar,
-            rijen=tabel.to_dict("records"),
+            rijen=overzicht_tabel(evs).to_dict("records"),
+            rode=rode,
             fouten=fouten,
             kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
             css=Html(stylesheet()),
+            voet=voet,
         )
     )
-    doel = binnen(uit, gemeente, str(jaar), "index.html")
-    doel.parent.mkdir(parents=True, exist_ok=True)
-    doel.write_text(html, encoding="utf-8")
-    return doel
+
+
+def schrijf_overzicht(
+    gegevens: Gegevensset,
+    gemeente: str,
+    jaar: int,
+    evs: list[Evaluatie],
+    fouten: dict[str, str],
+    uit: Path,
+    opties: Opties,
+) -> list[Path]:
+    """`index.html` for the browser (sortable, filterable) and `overzicht.pdf` for the griffie."""
+    html = overzicht_html(gegevens, gemeente, jaar, evs, fouten, opties.voet)
+    return [
+        f.schrijf(html, binnen(uit, gemeente, str(jaar), ("index" if f.naam == "html" else "overzicht") + f.extensie))
+        for f in opties.formaten
+    ]

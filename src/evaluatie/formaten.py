@@ -1,0 +1,66 @@
+"""Output formats for a rendered report: a small registry, so a new format is one more class.
+
+Every format starts from the same self-contained HTML; what differs is how it is written to disk.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from .fouten import Parameterfout
+
+
+def schrijf_atomair(doel: Path, inhoud: bytes) -> None:
+    """Write via a temporary file and a rename, so a reader never sees half a report."""
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", dir=doel.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
+        os.replace(tijdelijk, doel)
+    finally:
+        if os.path.exists(tijdelijk):
+            os.unlink(tijdelijk)
+
+
+class Formaat:
+    naam: ClassVar[str]
+    extensie: ClassVar[str]
+
+    def schrijf(self, html: str, doel: Path) -> Path:
+        raise NotImplementedError
+
+
+class HtmlFormaat(Formaat):
+    naam, extensie = "html", ".html"
+
+    def schrijf(self, html: str, doel: Path) -> Path:
+        schrijf_atomair(doel, html.encode("utf-8"))
+        return doel
+
+
+class PdfFormaat(Formaat):
+    """A4 PDF through WeasyPrint: page numbers and running headers come from the stylesheet's @page rules."""
+
+    naam, extensie = "pdf", ".pdf"
+
+    def schrijf(self, html: str, doel: Path) -> Path:
+        from weasyprint import HTML  # imported on first use: it loads fonts and takes a moment
+
+        schrijf_atomair(doel, HTML(string=html, base_url=str(doel.parent)).write_pdf())
+        return doel
+
+
+FORMATEN: dict[str, type[Formaat]] = {f.naam: f for f in (HtmlFormaat, PdfFormaat)}
+
+
+def kies_formaten(tekst: str) -> list[Formaat]:
+    """Parse `html,pdf` into format objects; an unknown name is a Dutch error listing the known ones."""
+    namen = [n.strip().lower() for n in tekst.split(",") if n.strip()]
+    onbekend = [n for n in namen if n not in FORMATEN]
+    if onbekend or not namen:
+        raise Parameterfout(f"Onbekend formaat {', '.join(onbekend) or repr(tekst)}; kies uit {', '.join(FORMATEN)}.")
+    return [FORMATEN[n]() for n in dict.fromkeys(namen)]

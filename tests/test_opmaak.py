@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from evaluatie.formaten import HtmlFormaat, PdfFormaat, kies_formaten
+from evaluatie.fouten import Parameterfout
+from evaluatie.opmaak import euro, getal, procent, score
+
+
+@pytest.mark.parametrize(
+    ("waarde", "tekst"),
+    [
+        (1281406, "€ 1.281.406"),
+        (0, "€ 0"),
+        (-0.4, "€ 0"),
+        (-2000, "€ -2.000"),
+        (None, "–"),
+        (float("nan"), "–"),
+        ("onbekend", "onbekend (…)"),
+        ("nvt", "n.v.t."),
+        ("volgt nog", "volgt nog"),
+    ],
+)
+def test_euro(waarde, tekst):
+    assert euro(waarde) == tekst
+
+
+def test_getal_procent_score():
+    assert getal(1014673) == "1.014.673"
+    assert procent(48.62) == "48,62%"
+    assert procent(5, teken=True, decimalen=1) == "+5,0%"
+    assert procent(-2.2, teken=True, decimalen=1) == "−2,2%"
+    assert procent(0, teken=True, decimalen=1) == "±0,0%"
+    assert procent(None) == "–"
+    assert score(0.25) == "25%"
+
+
+def test_formaten_registry():
+    assert [type(f) for f in kies_formaten("html, PDF,html")] == [HtmlFormaat, PdfFormaat]
+    with pytest.raises(Parameterfout, match="Onbekend formaat docx; kies uit html, pdf"):
+        kies_formaten("html,docx")
