@@ -6,7 +6,9 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data
 REPORTS ?= reports
 
-.PHONY: demo test test-snel lint lab controleer clean
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test test-snel lint lab controleer clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +20,13 @@ demo: $(STAMP)
 	$(BIN)/evaluatie rapporteer $(DATA) --naar $(REPORTS)
 	@echo "Klaar. Open $(REPORTS)/<gemeente>/<jaar>/index.html, bijvoorbeeld $(REPORTS)/voorbeeldstad/2024/index.html"
 
-# All tests, including the ones that really execute notebooks (marker: notebook), then the linter.
-test: $(STAMP)
+# Debian's chromium for the browser tests (Playwright's own browser download does not work here).
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+
+# All tests, including the ones that execute notebooks (marker: notebook) and drive a browser (marker: browser).
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -m "" -q
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
