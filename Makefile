@@ -23,7 +23,7 @@ demo: $(STAMP)
 # Debian's chromium for the browser tests (Playwright's own browser download does not work here).
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 # All tests, including the ones that execute notebooks (marker: notebook) and drive a browser (marker: browser).
 test: $(STAMP) chromium
