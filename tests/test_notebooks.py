@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from evaluatie.batch import rapporteer
 from evaluatie.formaten import HtmlFormaat, PdfFormaat
 from evaluatie.fouten import Renderfout
-from evaluatie.render import NOTEBOOK, Opties, binnen, rapporteer, render_samenwerking
+from evaluatie.render import NOTEBOOK, Opties, binnen, render_samenwerking
 
 from .conftest import DATA, ROOT
 

@@ -9,13 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from .analyse import evalueer
+from .batch import rapporteer, standaard_werkers
 from .formaten import kies_formaten
-from .fouten import EvaluatieFout
+from .fouten import EvaluatieFout, Parameterfout
 from .kwaliteit import basis_bevindingen
 from .laden import laad_gegevens
 from .opmaak import euro, procent
 from .overzicht import evaluaties, overzicht_tabel, standaardjaar
-from .render import NOTEBOOK, Opties, rapporteer
+from .render import NOTEBOOK, Opties
 
 STANDAARD_DATA = Path("data")
 
@@ -63,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="JJJJ-MM-DD",
         help="zet 'gegenereerd op <datum>' onder elk rapport (zonder datum: vandaag); standaard geen datum",
     )
+    r.add_argument(
+        "--werkers", type=int, default=standaard_werkers(), help="parallelle werkers (standaard: aantal kernen)"
+    )
+    r.add_argument("--timeout", type=float, help="maximum aantal seconden per rapport (standaard: geen)")
+    r.add_argument("--opnieuw", action="store_true", help="maak alles opnieuw, ook wat niet veranderd is")
+    r.add_argument(
+        "--dask", metavar="ADRES", help="verdeel over een Dask-cluster: 'local' of het adres van de scheduler"
+    )
+    r.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     r.add_argument("--notebook", type=Path, default=NOTEBOOK, help=argparse.SUPPRESS)
 
     o = sub.add_parser("overzicht", help="toon per samenwerking de evaluatieplicht en bevindingen")
@@ -129,9 +139,28 @@ def overzicht(args: argparse.Namespace) -> int:
 
 
 def rapporteer_cmd(args: argparse.Namespace) -> int:
-    opties = Opties(formaten=tuple(kies_formaten(args.formaat)), notebook=args.notebook, datum=args.gegenereerd_op)
-    uitkomst = rapporteer(args.data, args.naar, args.jaar, args.gemeente, opties)
-    print(f"{len(uitkomst.gemaakt)} rapport(en) gemaakt in {args.naar}/, {len(uitkomst.mislukt)} mislukt.")
+    if args.werkers < 1:
+        raise Parameterfout(f"--werkers moet minstens 1 zijn, niet {args.werkers}.")
+    opties = Opties(
+        formaten=tuple(kies_formaten(args.formaat)),
+        notebook=args.notebook,
+        datum=args.gegenereerd_op,
+        timeout=args.timeout,
+    )
+    uitkomst = rapporteer(
+        args.data,
+        args.naar,
+        args.jaar,
+        args.gemeente,
+        opties,
+        werkers=args.werkers,
+        dask=args.dask,
+        opnieuw=args.opnieuw,
+        voortgang=not args.stil,
+    )
+    print(f"Rapporten in {args.naar}/: {uitkomst.samenvatting()}")
+    for sleutel, fout in uitkomst.mislukt.items():
+        print(f"  mislukt: {sleutel}: {fout}")
     for pad in uitkomst.overzichten:
         print(f"Overzicht: {pad}")
     return 0 if uitkomst.geslaagd else 1

@@ -30,6 +30,15 @@ class Formaat:
     naam: ClassVar[str]
     extensie: ClassVar[str]
 
+    def __eq__(self, ander: object) -> bool:
+        return type(self) is type(ander)
+
+    def __hash__(self) -> int:
+        return hash(self.naam)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
     def schrijf(self, html: str, doel: Path) -> Path:
         raise NotImplementedError
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -23,11 +22,11 @@ from traitlets import default
 
 from .analyse import Evaluatie
 from .formaten import Formaat, HtmlFormaat
-from .fouten import EvaluatieFout, Parameterfout, Renderfout
+from .fouten import Renderfout
 from .html import Html
-from .laden import Gegevensset, laad_gegevens
+from .laden import Gegevensset
 from .opmaak import LOCALE
-from .overzicht import evaluaties, overzicht_tabel, standaardjaar
+from .overzicht import overzicht_tabel
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "evaluatie.ipynb"
 TEMPLATES = Path(str(resources.files("evaluatie").joinpath("templates")))
@@ -105,7 +104,11 @@ def naar_html(nb: nbformat.NotebookNode, titel: str, voet: str = "") -> str:
     for i, cel in enumerate(nb.cells):
         cel.id = f"cel-{i}"
         if cel.cell_type == "code":
+            cel.execution_count = i  # a warm kernel counts on across reports; the report must not show that
             cel.outputs = [o for o in cel.get("outputs", []) if o.get("output_type") != "stream"]
+            for uitvoer in cel.outputs:
+                if "execution_count" in uitvoer:
+                    uitvoer["execution_count"] = i
     body, _ = html_exporter().from_notebook_node(
         nb, resources={"metadata": {"name": titel}, "evaluatie_css": stylesheet(), "evaluatie_voet": voet}
     )
@@ -119,6 +122,7 @@ class Opties:
     formaten: tuple[Formaat, ...] = field(default_factory=lambda: (HtmlFormaat(),))
     notebook: Path = NOTEBOOK
     datum: date | None = None
+    timeout: float | None = None  # seconds per report; None: no limit
 
     @property
     def voet(self) -> str:
@@ -138,57 +142,6 @@ def render_samenwerking(
     parameters = {"gemeente": gemeente, "samenwerking": samenwerking, "jaar": jaar, "data_dir": str(data_dir.resolve())}
     html = naar_html(voer_uit(opties.notebook, parameters), titel, opties.voet)
     return schrijf_formaten(html, uit, (gemeente, str(jaar)), samenwerking, opties)
-
-
-@dataclass
-class Uitkomst:
-    """What a batch did: reports written, and per failed partnership its error."""
-
-    gemaakt: list[Path] = field(default_factory=list)
-    mislukt: dict[str, str] = field(default_factory=dict)
-    overzichten: list[Path] = field(default_factory=list)
-
-    @property
-    def geslaagd(self) -> bool:
-        return not self.mislukt
-
-
-def rapporteer(
-    data_dir: Path,
-    uit: Path,
-    jaar: int | None = None,
-    gemeente: str | None = None,
-    opties: Opties = Opties(),
-    melding: Callable[[str], object] = print,
-) -> Uitkomst:
-    """Render every partnership of every (or one) gemeente for a year, then each gemeente's overview page."""
-    gegevens = laad_gegevens(data_dir, gemeente)
-    if gemeente and gemeente not in gegevens.gemeenten():
-        raise Parameterfout(f"Gemeente '{gemeente}' heeft geen bestanden in {data_dir}.")
-    uitkomst = Uitkomst()
-    for fout in gegevens.fouten:
-        uitkomst.mislukt[str(fout.bestand)] = str(fout)
-        melding(f"FOUT  {fout}")
-    for gem in gegevens.gemeenten():
-        gem_jaar = jaar or standaardjaar(gegevens, gem)
-        if gem_jaar is None:
-            melding(f"LET OP gemeente {gem}: geen jaar met gegevens; geef --jaar op.")
-            continue
-        evs = evaluaties(gegevens, gem, gem_jaar)
-        fouten: dict[str, str] = {}
-        for ev in evs:
-            sw = ev.samenwerking
-            try:
-                paden = render_samenwerking(data_dir, gem, sw.id, gem_jaar, uit, f"{sw.titel} – {gem_jaar}", opties)
-            except (EvaluatieFout, OSError, RuntimeError, ValueError) as exc:
-                fouten[sw.id] = str(exc)
-                uitkomst.mislukt[f"{gem}/{sw.id}"] = str(exc)
-                melding(f"FOUT  {gem}/{sw.id}: {exc}")
-            else:
-                uitkomst.gemaakt += paden
-                melding(f"ok    {gem}/{gem_jaar}/{sw.id} ({', '.join(p.suffix[1:] for p in paden)})")
-        uitkomst.overzichten += schrijf_overzicht(gegevens, gem, gem_jaar, evs, fouten, uit, opties)
-    return uitkomst
 
 
 def overzicht_html(

@@ -1,0 +1,123 @@
+"""Batches with warm kernels: isolation, failures, a killed kernel, timeouts, the cache, Dask (marker: notebook)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from evaluatie.batch import rapporteer
+from evaluatie.formaten import HtmlFormaat
+from evaluatie.render import NOTEBOOK, Opties, render_samenwerking
+
+from .conftest import DATA
+
+pytestmark = pytest.mark.notebook
+STIL = {"melding": lambda _t: None}
+
+
+def notebook_met(tmp_path: Path, bron: str) -> Path:
+    """The report notebook with one extra cell right after the parameters cell."""
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    cel = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "id": "extra", "source": bron}
+    nb["cells"].insert(1, cel)
+    pad = tmp_path / "nb" / "evaluatie.ipynb"
+    pad.parent.mkdir(exist_ok=True)
+    pad.write_text(json.dumps(nb), encoding="utf-8")
+    return pad
+
+
+def kleine_set(tmp_path: Path, *namen: str) -> Path:
+    data = tmp_path / "data" / "voorbeeldstad"
+    data.mkdir(parents=True)
+    for naam in namen:
+        shutil.copy(DATA / "voorbeeldstad" / f"{naam}.yaml", data)
+    return data.parent
+
+
+def kernels() -> int:
+    uit = subprocess.run(["pgrep", "-f", "ipykernel_launcher"], capture_output=True, text=True).stdout
+    return len(uit.split())
+
+
+def test_isolatie_in_een_warme_kernel(tmp_path: Path):
+    data = kleine_set(tmp_path, "afvalbedrijf", "cultuurpodium", "sportakkoord")
+    # Fails the report if anything of the report before it is still in the kernel's namespace.
+    nb = notebook_met(
+        tmp_path, "assert 'ev' not in globals() and 'rapport' not in globals(), 'vorig rapport zichtbaar'"
+    )
+    uit = tmp_path / "uit"
+    uitkomst = rapporteer(data, uit, 2024, opties=Opties(notebook=nb), werkers=1, **STIL)
+    assert uitkomst.geslaagd, uitkomst.mislukt
+    html = {p.stem: p.read_text(encoding="utf-8") for p in uit.glob("voorbeeldstad/2024/*.html") if p.stem != "index"}
+    assert "Afvalbedrijf De Kringloop NV" not in html["cultuurpodium"] + html["sportakkoord"]
+    assert "Stichting Cultuurpodium Het Anker" not in html["afvalbedrijf"] + html["sportakkoord"]
+
+
+def test_warm_parallel_en_koud_geven_dezelfde_bytes(tmp_path: Path):
+    data = kleine_set(tmp_path, "afvalbedrijf", "cultuurpodium", "economisch-netwerk")
+    rapporteer(data, tmp_path / "een", 2024, werkers=1, **STIL)
+    rapporteer(data, tmp_path / "twee", 2024, werkers=2, **STIL)
+    [koud] = render_samenwerking(
+        data, "voorbeeldstad", "cultuurpodium", 2024, tmp_path / "koud", "Stichting Cultuurpodium Het Anker – 2024"
+    )
+    for naam in ("afvalbedrijf", "cultuurpodium", "economisch-netwerk"):
+        een = (tmp_path / "een" / "voorbeeldstad" / "2024" / f"{naam}.html").read_bytes()
+        assert een == (tmp_path / "twee" / "voorbeeldstad" / "2024" / f"{naam}.html").read_bytes()
+    assert koud.read_bytes() == (tmp_path / "een" / "voorbeeldstad" / "2024" / "cultuurpodium.html").read_bytes()
+
+
+def test_gedode_kernel_en_timeout_midden_in_de_batch(tmp_path: Path):
+    data = kleine_set(tmp_path, "afvalbedrijf", "bibliotheeknetwerk", "cultuurpodium", "sportakkoord")
+    nb = notebook_met(
+        tmp_path,
+        "import os, time\n"
+        "if samenwerking == 'bibliotheeknetwerk':\n    os.kill(os.getpid(), 9)\n"
+        "if samenwerking == 'cultuurpodium':\n    time.sleep(60)",
+    )
+    voor = kernels()
+    uit = tmp_path / "uit"
+    uitkomst = rapporteer(data, uit, 2024, opties=Opties(notebook=nb, timeout=8), werkers=1, **STIL)
+    assert set(uitkomst.mislukt) == {"voorbeeldstad/2024/bibliotheeknetwerk", "voorbeeldstad/2024/cultuurpodium"}
+    assert "kernel is gestopt" in uitkomst.mislukt["voorbeeldstad/2024/bibliotheeknetwerk"]
+    assert "Tijdslimiet van 8 s overschreden" in uitkomst.mislukt["voorbeeldstad/2024/cultuurpodium"]
+    assert sorted(p.name for p in uit.glob("voorbeeldstad/2024/*.html")) == [
+        "afvalbedrijf.html",
+        "index.html",
+        "sportakkoord.html",
+    ]
+    index = (uit / "voorbeeldstad" / "2024" / "index.html").read_text(encoding="utf-8")
+    assert "Rapport mislukt: Tijdslimiet" in index and "Rapport mislukt: De kernel is gestopt" in index
+    assert kernels() == voor  # every kernel of the batch was stopped
+
+
+def test_cache(tmp_path: Path):
+    data = kleine_set(tmp_path, "afvalbedrijf", "cultuurpodium")
+    uit = tmp_path / "uit"
+    eerste = rapporteer(data, uit, 2024, werkers=1, **STIL)
+    assert len(eerste.gemaakt) == 2 and eerste.uit_cache == []
+    assert rapporteer(data, uit, 2024, werkers=1, **STIL).uit_cache == [
+        "voorbeeldstad/2024/afvalbedrijf",
+        "voorbeeldstad/2024/cultuurpodium",
+    ]
+    bestand = data / "voorbeeldstad" / "cultuurpodium.yaml"
+    bestand.write_text(bestand.read_text(encoding="utf-8").replace("840.000", "850.000"), encoding="utf-8")
+    tweede = rapporteer(data, uit, 2024, werkers=1, **STIL)
+    assert [p.stem for p in tweede.gemaakt] == ["cultuurpodium"] and len(tweede.uit_cache) == 1
+    assert "€ 850.000" in (uit / "voorbeeldstad" / "2024" / "cultuurpodium.html").read_text(encoding="utf-8")
+    # A new format is not in the cache; --opnieuw renders everything.
+    opties = Opties(formaten=(HtmlFormaat(),), datum=None)
+    assert len(rapporteer(data, uit, 2024, opties=opties, werkers=1, opnieuw=True, **STIL).gemaakt) == 2
+    (uit / "voorbeeldstad" / "2024" / "afvalbedrijf.html").unlink()
+    assert [p.stem for p in rapporteer(data, uit, 2024, werkers=1, **STIL).gemaakt] == ["afvalbedrijf"]
+
+
+def test_dask_localcluster(tmp_path: Path):
+    data = kleine_set(tmp_path, "afvalbedrijf", "cultuurpodium", "sportakkoord")
+    uit = tmp_path / "uit"
+    uitkomst = rapporteer(data, uit, 2024, werkers=2, dask="local", **STIL)
+    assert uitkomst.geslaagd and len(uitkomst.gemaakt) == 3
+    assert "Afvalbedrijf De Kringloop NV" in (uit / "voorbeeldstad" / "2024" / "afvalbedrijf.html").read_text("utf-8")
