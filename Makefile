@@ -8,7 +8,7 @@ REPORTS ?= reports
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test test-snel lint lab controleer clean chromium
+.PHONY: demo test test-snel lint lab controleer clean chromium bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,16 +28,20 @@ chromium:
 # All tests, including the ones that execute notebooks (marker: notebook) and drive a browser (marker: browser).
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -m "" -q
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 # The fast unit tests only.
 test-snel: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+# Render benchmark against the naive papermill + nbconvert loop (prints seconds per report and the speed-up).
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --aantal $(or $(N),100)
 
 controleer: $(STAMP)
 	$(BIN)/evaluatie controleer $(DATA)

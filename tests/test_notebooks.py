@@ -79,8 +79,8 @@ def test_batch_gaat_door_na_fouten_en_escapet(data_kopie: Path, tmp_path: Path):
     uit = tmp_path / "uit"
     uitkomst = rapporteer(data_kopie, uit, 2020, "teststad", Opties(notebook=notebook), melding=lambda _t: None)
     assert not uitkomst.geslaagd
-    assert set(uitkomst.mislukt) == {str(gemeente / "kapot.yaml"), "teststad/faalt"}
-    assert "expres mislukt" in uitkomst.mislukt["teststad/faalt"]
+    assert set(uitkomst.mislukt) == {str(gemeente / "kapot.yaml"), "teststad/2020/faalt"}
+    assert "expres mislukt" in uitkomst.mislukt["teststad/2020/faalt"]
     html = (uit / "teststad" / "2020" / "gevaar.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;vet&lt;/b&gt; &amp; zo" in html

@@ -13,15 +13,18 @@ from collections.abc import Sequence
 from html import escape
 
 import matplotlib
+from babel.numbers import format_decimal
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
 
 from .analyse import Evaluatie  # noqa: E402
 from .html import Html  # noqa: E402
 from .ladders import LadderStand  # noqa: E402
-from .opmaak import euro, procent  # noqa: E402
+from .opmaak import LOCALE, euro, procent  # noqa: E402
 
 # Okabe–Ito palette: distinguishable with the common forms of colour blindness.
 KLEUREN = {"ja": "#009E73", "deels": "#E69F00", "nee": "#D55E00", "nog_niet": "#56B4E9", "onbekend": "#999999"}
@@ -36,6 +39,14 @@ STIJL = {
 }
 
 
+def marges(
+    fig: Figure, links: float, rechts: float = 0.97, boven: float = 0.35, onder: float = 0.35, **extra: float
+) -> None:
+    """Fixed margins, `boven`/`onder` in inches: a layout engine would double the cost of every chart."""
+    hoogte = fig.get_figheight()
+    fig.subplots_adjust(left=links, right=rechts, top=1 - boven / hoogte, bottom=onder / hoogte, **extra)
+
+
 def als_svg(fig: Figure, alt: str, naam: str) -> Html:
     """Render a figure to an inline SVG figure with its text alternative, then free it.
 
@@ -44,7 +55,8 @@ def als_svg(fig: Figure, alt: str, naam: str) -> Html:
     """
     buffer = io.StringIO()
     with plt.rc_context(STIJL):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+        # No bbox_inches="tight": it draws every figure twice; each chart sets its margins with `marges`.
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
@@ -68,11 +80,13 @@ def motieven_grafiek(ev: Evaluatie) -> Html | None:
             ax.barh(i, waarde, color=KLEUREN.get(sleutel, "#999999"), height=0.6)
             label = r.antwoord_label if r.beantwoord else "niet ingevuld"
             ax.text(max(waarde, 0.04) + 0.02, i, label + (" ★" if r.belangrijkste else ""), va="center")
-        ax.set_yticks(range(len(rijen)), [_kort(r.label) for r in rijen])
+        ax.set_yticks(range(len(rijen)), [_kort(r.label, 34) for r in rijen])
         ax.invert_yaxis()
         ax.set_xlim(0, 1.45)
         ax.set_xticks([0, 0.5, 1], ["nee", "deels", "ja"])
-        ax.set_title(f"Aan motief beantwoord? ({ev.jaar}; ★ = belangrijkste motief)", loc="left")
+        ax.set_title(f"Aan motief beantwoord? ({ev.jaar})", loc="left")
+        ax.set_xlabel("★ = belangrijkste motief", fontsize=7, loc="right")
+        marges(fig, links=0.42, onder=0.5)
     alt = "Motieven en antwoord: " + "; ".join(
         f"{r.label}: {r.antwoord_label if r.beantwoord else 'niet ingevuld'}" for r in rijen
     )
@@ -80,33 +94,43 @@ def motieven_grafiek(ev: Evaluatie) -> Html | None:
 
 
 def ladders_grafiek(standen: Sequence[LadderStand], jaar: int) -> Html | None:
+    """The three ladders side by side in one axes, rungs bottom to top, intended ▶ and actual ◀ marked."""
     if not standen:
         return None
     with plt.rc_context(STIJL):
-        fig, assen = plt.subplots(1, len(standen), figsize=(7.0, 2.9))
-        for ax, s in zip(assen, standen, strict=True):
-            n = len(s.treden)
+        fig, ax = plt.subplots(figsize=(7.0, 2.9))
+        breedte = 1.0
+        for k, s in enumerate(standen):
+            x = k * (breedte + 0.35)
             for i, trede in enumerate(s.treden, start=1):
-                ax.add_patch(plt.Rectangle((0.1, i - 0.4), 0.8, 0.8, facecolor="#F2F2F2", edgecolor="#BBBBBB"))
-                ax.text(0.5, i, _kort(trede, 22), ha="center", va="center", fontsize=7)
+                ax.add_patch(Rectangle((x, i - 0.4), breedte, 0.8, facecolor="#F2F2F2", edgecolor="#BBBBBB"))
+                ax.text(x + breedte / 2, i, _kort(trede, 22), ha="center", va="center", fontsize=7)
+            ax.text(x + breedte / 2, max(len(t.treden) for t in standen) + 0.75, s.label, ha="center", fontsize=9)
             if s.beoogd_index:
-                ax.plot([0.02], [s.beoogd_index], marker=">", color="#E69F00", markersize=9, linestyle="none")
+                ax.plot([x - 0.06], [s.beoogd_index], marker=">", color="#E69F00", markersize=9, linestyle="none")
             if s.feitelijk_index:
-                ax.plot([0.98], [s.feitelijk_index], marker="<", color="#0072B2", markersize=9, linestyle="none")
-            ax.set_xlim(-0.05, 1.05)
-            ax.set_ylim(0.4, n + 0.6)
-            ax.axis("off")
-            ax.set_title(s.label, fontsize=9)
-        fig.legend(
+                ax.plot(
+                    [x + breedte + 0.06],
+                    [s.feitelijk_index],
+                    marker="<",
+                    color="#0072B2",
+                    markersize=9,
+                    linestyle="none",
+                )
+        ax.set_xlim(-0.2, len(standen) * (breedte + 0.35) - 0.15)
+        ax.set_ylim(0.4, max(len(t.treden) for t in standen) + 1.1)
+        ax.axis("off")
+        ax.legend(
             handles=[
-                plt.Line2D([], [], marker=">", color="#E69F00", linestyle="none", label="beoogd"),
-                plt.Line2D([], [], marker="<", color="#0072B2", linestyle="none", label="feitelijk"),
+                Line2D([], [], marker=">", color="#E69F00", linestyle="none", label="beoogd"),
+                Line2D([], [], marker="<", color="#0072B2", linestyle="none", label="feitelijk"),
             ],
-            loc="lower center",
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.02),
             ncol=2,
             frameon=False,
         )
-        fig.subplots_adjust(bottom=0.12)
+        marges(fig, links=0.02, rechts=0.98, boven=0.05, onder=0.3)
     alt = f"Prestatieladders {jaar}: " + "; ".join(
         f"{s.label} beoogd {s.beoogd or 'niet ingevuld'}, feitelijk {s.feitelijk or 'niet ingevuld'}" for s in standen
     )
@@ -126,11 +150,14 @@ def kosten_grafiek(ev: Evaluatie) -> Html | None:
             ax.bar([i - 0.2 for i in x], [t.begroting or 0 for t in rij], 0.4, color=BEGROTING, label="begroting")
             ax.bar([i + 0.2 for i in x], [t.realisatie or 0 for t in rij], 0.4, color=REALISATIE, label="realisatie")
             ax.set_xticks(list(x), [str(t.jaar) for t in rij])
-            ax.yaxis.set_major_formatter(lambda v, _p: euro(v).replace("€ ", "€"))
+            ax.yaxis.set_major_formatter(_as_euro)
+            if not any(t.begroting or t.realisatie for t in rij):
+                ax.set_yticks([0])  # all zero: one tick, not five times € 0
             ax.set_title(textwrap.fill(ev.kader.financien.onderdelen[onderdeel], 24), fontsize=8)
         handles, labels = assen[0][0].get_legend_handles_labels()
         fig.legend(handles, labels, loc="lower center", ncol=2, frameon=False, fontsize=8)
-        fig.tight_layout(rect=(0, 0.08, 1, 1))
+        marges(fig, links=0.13, rechts=0.98, boven=0.5, onder=0.55, wspace=0.6)
+
     alt = "Begroting en realisatie per onderdeel: " + "; ".join(
         f"{ev.kader.financien.onderdelen[t.onderdeel]} {t.jaar}: begroting {euro(t.begroting)}, "
         f"realisatie {euro(t.realisatie)}"
@@ -160,12 +187,20 @@ def aandeel_grafiek(ev: Evaluatie) -> Html | None:
         ax.set_xlim(0, 100)
         ax.set_xlabel("aandeel van de gemeente volgens de verdeelsleutel (%)")
         ax.set_title(f"Aandeel van de gemeente ({ev.jaar})", loc="left")
+        marges(fig, links=0.3, onder=0.6)
     alt = "Aandeel volgens de verdeelsleutel: " + "; ".join(
         f"{c.omschrijving or 'regel'}: {procent(c.percentage)}" for c in regels
     )
     if ev.kosten.schatting_pct is not None:
         alt += f"; geschat aandeel in de realisatie {procent(ev.kosten.schatting_pct)}"
     return als_svg(fig, alt, "aandeel")
+
+
+def _as_euro(waarde: float, _positie: object = None) -> str:
+    """Axis labels that fit: `€ 1,5 mln` from a million, else `€ 750.000`."""
+    if abs(waarde) >= 1_000_000:
+        return f"€ {format_decimal(waarde / 1_000_000, format='#,##0.#', locale=LOCALE)} mln"
+    return euro(waarde)
 
 
 def _kort(tekst: str, lengte: int = 45) -> str:

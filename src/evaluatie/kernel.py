@@ -27,9 +27,25 @@ from .fouten import EvaluatieFout, Renderfout
 from .render import KERNEL, IpcKernelManager, Opties, naar_html, schrijf_formaten
 
 # Run first in every report: an empty namespace, no figures left from the report before.
-RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
+RESET = "from evaluatie.kernel import wis_naamruimte as _wis\n_wis(get_ipython())"
 # Run once when the kernel starts: the heavy imports every report needs.
 OPWARMEN = "import pandas, matplotlib\nmatplotlib.use('Agg')\nfrom evaluatie import rapport"
+
+
+def wis_naamruimte(shell: object) -> None:
+    """What `%reset -f` clears (names, output cache, input history), then every open figure — without its two
+    full `gc.collect()` passes, which cost more than a report's charts; cycles are left to Python's automatic GC."""
+    import gc
+
+    import matplotlib.pyplot as plt
+
+    verzamel = gc.collect
+    gc.collect = lambda *_a, **_k: 0
+    try:
+        shell.reset(new_session=False)
+    finally:
+        gc.collect = verzamel
+    plt.close("all")
 
 
 @dataclass(frozen=True)

@@ -158,8 +158,13 @@ class Bedragen(Basis):
     begroting_volgend_jaar: Bedrag = None
 
 
-class Regel(Bedragen):
+class Regel(Basis):
+    """One line of a finance table; the category comes first, as on the page."""
+
     categorie: str
+    begroting: Bedrag = None
+    realisatie: Bedrag = None
+    begroting_volgend_jaar: Bedrag = None
 
 
 class Sectie(Basis):

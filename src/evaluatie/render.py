@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -33,6 +34,7 @@ TEMPLATES = Path(str(resources.files("evaluatie").joinpath("templates")))
 KERNEL = "python3"
 
 
+@lru_cache(maxsize=1)
 def stylesheet() -> str:
     return (TEMPLATES / "rapport" / "stijl.css").read_text(encoding="utf-8")
 
@@ -46,8 +48,12 @@ def binnen(uit: Path, *delen: str) -> Path:
     return pad
 
 
+@lru_cache(maxsize=1)
 def html_exporter() -> HTMLExporter:
-    """The raad's HTML: no code, no prompts, no scripts or CDN links, our stylesheet inline."""
+    """The raad's HTML: no code, no prompts, no scripts or CDN links, our stylesheet inline.
+
+    One exporter per process: a new one compiles nbconvert's templates again, which costs more than the export.
+    """
     exporter = HTMLExporter(
         template_name="raad",
         extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
