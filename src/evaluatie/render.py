@@ -13,12 +13,15 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import papermill
 from babel.dates import format_date
 from jupyter_client import AsyncKernelManager
-from nbconvert import HTMLExporter
+from nbconvert import HTMLExporter, TemplateExporter
+from nbconvert.exporters.html import WidgetsDataTypeFilter
+from nbconvert.filters.highlight import Highlight2HTML
 from traitlets import default
 
 from .analyse import Evaluatie
@@ -48,13 +51,35 @@ def binnen(uit: Path, *delen: str) -> Path:
     return pad
 
 
+class RaadExporter(HTMLExporter):
+    """HTMLExporter without its closing BeautifulSoup pass.
+
+    That pass adds alt text to <img> and tabindex to JupyterLab cell wrappers. These reports have neither (charts
+    are inline SVG with an aria-label, the body is no `.jp-Notebook`), and re-parsing a 150 KB page took longer than
+    rendering it. What HTMLExporter does before that pass is kept.
+    """
+
+    def from_notebook_node(
+        self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[str, dict[str, Any]]:
+        taal = nb.metadata.get("language_info", {})
+        lexer = taal.get("pygments_lexer", taal.get("name"))
+        self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer)))
+        resources = self._init_resources(resources)
+        self.register_filter(
+            "filter_data_type",
+            WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources),
+        )
+        return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+
 @lru_cache(maxsize=1)
 def html_exporter() -> HTMLExporter:
     """The raad's HTML: no code, no prompts, no scripts or CDN links, our stylesheet inline.
 
     One exporter per process: a new one compiles nbconvert's templates again, which costs more than the export.
     """
-    exporter = HTMLExporter(
+    exporter = RaadExporter(
         template_name="raad",
         extra_template_basedirs=[str(TEMPLATES / "nbconvert")],
         exclude_input=True,
