@@ -19,7 +19,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from evaluatie.render import NOTEBOOK, html_exporter
+from evaluatie.render import html_exporter
+from evaluatie.taak import NOTEBOOK
 from evaluatie.voorbeelddata import genereer
 
 BIN = Path(sys.executable).parent

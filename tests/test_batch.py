@@ -11,7 +11,8 @@ import pytest
 
 from evaluatie.batch import rapporteer
 from evaluatie.formaten import HtmlFormaat
-from evaluatie.render import NOTEBOOK, Opties, render_samenwerking
+from evaluatie.render import render_samenwerking
+from evaluatie.taak import NOTEBOOK, Opties
 
 from .conftest import DATA
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from evaluatie.batch import rapporteer
-from evaluatie.formaten import HtmlFormaat, PdfFormaat
+from evaluatie.formaten import HtmlFormaat, PdfFormaat, binnen
 from evaluatie.fouten import Renderfout
-from evaluatie.render import NOTEBOOK, Opties, binnen, render_samenwerking
+from evaluatie.render import render_samenwerking
+from evaluatie.taak import NOTEBOOK, Opties
 
 from .conftest import DATA, ROOT
 

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from evaluatie.laden import laad_gegevens
-from evaluatie.overzicht import evaluaties
-from evaluatie.render import overzicht_html
+from evaluatie.overzicht import evaluaties, overzicht_html
 
 from .browser import pagina
 from .conftest import DATA

@@ -17,10 +17,9 @@ from tqdm import tqdm
 
 from .cache import Cache, taak_hash
 from .fouten import Parameterfout
-from .kernel import Taak, TaakUitkomst, render_taak, stop_kernel
 from .laden import laad_gegevens
-from .overzicht import evaluaties, standaardjaar
-from .render import Opties, schrijf_overzicht
+from .overzicht import evaluaties, schrijf_overzicht, standaardjaar
+from .taak import Opties, Taak, TaakUitkomst
 
 
 @dataclass
@@ -48,6 +47,8 @@ def standaard_werkers() -> int:
 
 
 def _in_dit_proces(taken: list[Taak]) -> Iterator[TaakUitkomst]:
+    from .kernel import render_taak, stop_kernel
+
     try:
         for taak in taken:
             yield render_taak(taak)
@@ -56,6 +57,8 @@ def _in_dit_proces(taken: list[Taak]) -> Iterator[TaakUitkomst]:
 
 
 def _in_processen(taken: list[Taak], werkers: int) -> Iterator[TaakUitkomst]:
+    from .kernel import render_taak
+
     # spawn: a clean interpreter per worker, nothing inherited from the parent's threads or event loop.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=werkers, mp_context=context) as pool:
@@ -71,6 +74,8 @@ def _op_dask(taken: list[Taak], adres: str, werkers: int) -> Iterator[TaakUitkom
     """Distribute over Dask: `local` starts a LocalCluster here; otherwise the scheduler's address."""
     from distributed import Client, LocalCluster
     from distributed import as_completed as dask_as_completed
+
+    from .kernel import render_taak, stop_kernel
 
     cluster = LocalCluster(n_workers=werkers, threads_per_worker=1, processes=True) if adres == "local" else None
     client = Client(cluster if cluster is not None else adres)

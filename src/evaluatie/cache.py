@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .formaten import schrijf_atomair
 from .kader import KADER_BESTAND
-from .kernel import Taak
+from .taak import Taak
 
 CACHE_BESTAND = ".evaluatie-cache.json"
 PAKKET = Path(__file__).resolve().parent

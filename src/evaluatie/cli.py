@@ -16,7 +16,7 @@ from .kwaliteit import basis_bevindingen
 from .laden import laad_gegevens
 from .opmaak import euro, procent
 from .overzicht import evaluaties, overzicht_tabel, standaardjaar
-from .render import NOTEBOOK, Opties
+from .taak import NOTEBOOK, Opties
 
 STANDAARD_DATA = Path("data")
 

@@ -10,7 +10,16 @@ import tempfile
 from pathlib import Path
 from typing import ClassVar
 
-from .fouten import Parameterfout
+from .fouten import Parameterfout, Renderfout
+
+
+def binnen(uit: Path, *delen: str) -> Path:
+    """A path below the output folder; refuses names that would climb out of it (`..`, absolute parts)."""
+    basis = uit.resolve()
+    pad = basis.joinpath(*delen).resolve()
+    if not pad.is_relative_to(basis) or pad == basis:
+        raise Renderfout(f"Uitvoerpad {'/'.join(delen)!r} valt buiten de uitvoermap {uit}.")
+    return pad
 
 
 def schrijf_atomair(doel: Path, inhoud: bytes) -> None:

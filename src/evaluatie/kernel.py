@@ -13,7 +13,6 @@ import logging
 import os
 import signal
 import threading
-from dataclasses import dataclass
 from multiprocessing.util import Finalize
 from pathlib import Path
 
@@ -24,7 +23,8 @@ from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
 from .fouten import EvaluatieFout, Renderfout
-from .render import KERNEL, IpcKernelManager, Opties, naar_html, schrijf_formaten
+from .render import KERNEL, IpcKernelManager, naar_html, schrijf_formaten
+from .taak import Opties, Taak, TaakUitkomst
 
 # Run first in every report: an empty namespace, no figures left from the report before.
 RESET = "from evaluatie.kernel import wis_naamruimte as _wis\n_wis(get_ipython())"
@@ -46,30 +46,6 @@ def wis_naamruimte(shell: object) -> None:
     finally:
         gc.collect = verzamel
     plt.close("all")
-
-
-@dataclass(frozen=True)
-class Taak:
-    """One report to make: which partnership and year, where the data and the output live, and how."""
-
-    data_dir: Path
-    gemeente: str
-    samenwerking: str
-    jaar: int
-    uit: Path
-    titel: str
-    opties: Opties
-
-    @property
-    def sleutel(self) -> str:
-        return f"{self.gemeente}/{self.jaar}/{self.samenwerking}"
-
-
-@dataclass(frozen=True)
-class TaakUitkomst:
-    sleutel: str
-    paden: tuple[Path, ...] = ()
-    fout: str | None = None
 
 
 class WarmeKernel:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from .analyse import Evaluatie, evalueer, laatste_jaar
+from .formaten import binnen
+from .html import Html
 from .kosten import KOSTEN
 from .laden import Gegevensset
+from .sjablonen import omgeving, stylesheet
+from .taak import Opties
 
 KOLOMMEN = [
     "id",
@@ -59,3 +65,42 @@ def overzicht_rij(ev: Evaluatie) -> dict[str, object]:
 
 def overzicht_tabel(evs: list[Evaluatie]) -> pd.DataFrame:
     return pd.DataFrame([overzicht_rij(ev) for ev in evs], columns=KOLOMMEN)
+
+
+def overzicht_html(
+    gegevens: Gegevensset, gemeente: str, jaar: int, evs: list[Evaluatie], fouten: dict[str, str], voet: str = ""
+) -> str:
+    """The gemeente's yearly overview: every partnership (also without data for the year) and the broken files."""
+    rode = {ev.samenwerking.id: [b.tekst for b in ev.bevindingen if b.ernst == "rood"] for ev in evs}
+    kapot = [f for f in gegevens.fouten if Path(f.bestand).parent.name == gemeente]
+    return (
+        omgeving()
+        .get_template("index.html.j2")
+        .render(
+            gemeente=gemeente,
+            jaar=jaar,
+            rijen=overzicht_tabel(evs).to_dict("records"),
+            rode=rode,
+            fouten=fouten,
+            kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
+            css=Html(stylesheet()),
+            voet=voet,
+        )
+    )
+
+
+def schrijf_overzicht(
+    gegevens: Gegevensset,
+    gemeente: str,
+    jaar: int,
+    evs: list[Evaluatie],
+    fouten: dict[str, str],
+    uit: Path,
+    opties: Opties,
+) -> list[Path]:
+    """`index.html` for the browser (sortable, filterable) and `overzicht.pdf` for the griffie."""
+    html = overzicht_html(gegevens, gemeente, jaar, evs, fouten, opties.voet)
+    return [
+        f.schrijf(html, binnen(uit, gemeente, str(jaar), ("index" if f.naam == "html" else "overzicht") + f.extensie))
+        for f in opties.formaten
+    ]

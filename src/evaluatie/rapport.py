@@ -5,30 +5,12 @@ Every value from data passes through Jinja's autoescape, so a partnership named 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
-from . import grafieken, opmaak
+from . import grafieken
 from .analyse import Evaluatie, open_evaluatie
 from .html import Html
-from .kosten import KOLOMMEN
+from .sjablonen import omgeving
 
 __all__ = ["open_evaluatie", "kop", "kernbeeld", "motieven", "ladders", "kosten", "aandeel", "bbv", "bijlage"]
-
-
-@lru_cache(maxsize=1)
-def omgeving() -> Environment:
-    env = Environment(
-        loader=PackageLoader("evaluatie", "templates/rapport"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters.update(euro=opmaak.euro, getal=opmaak.getal, procent=opmaak.procent, score=opmaak.score)
-    env.globals.update(KOLOMMEN=KOLOMMEN, LEEG=opmaak.LEEG)
-    return env
 
 
 def _toon(sjabloon: str, **waarden: object) -> Html:

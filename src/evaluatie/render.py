@@ -8,47 +8,24 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import nbformat
 import papermill
-from babel.dates import format_date
 from jupyter_client import AsyncKernelManager
 from nbconvert import HTMLExporter, TemplateExporter
 from nbconvert.exporters.html import WidgetsDataTypeFilter
 from nbconvert.filters.highlight import Highlight2HTML
 from traitlets import default
 
-from .analyse import Evaluatie
-from .formaten import Formaat, HtmlFormaat
+from .formaten import binnen
 from .fouten import Renderfout
-from .html import Html
-from .laden import Gegevensset
-from .opmaak import LOCALE
-from .overzicht import overzicht_tabel
+from .sjablonen import TEMPLATES, stylesheet
+from .taak import Opties
 
-NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "evaluatie.ipynb"
-TEMPLATES = Path(str(resources.files("evaluatie").joinpath("templates")))
 KERNEL = "python3"
-
-
-@lru_cache(maxsize=1)
-def stylesheet() -> str:
-    return (TEMPLATES / "rapport" / "stijl.css").read_text(encoding="utf-8")
-
-
-def binnen(uit: Path, *delen: str) -> Path:
-    """A path below the output folder; refuses names that would climb out of it (`..`, absolute parts)."""
-    basis = uit.resolve()
-    pad = basis.joinpath(*delen).resolve()
-    if not pad.is_relative_to(basis) or pad == basis:
-        raise Renderfout(f"Uitvoerpad {'/'.join(delen)!r} valt buiten de uitvoermap {uit}.")
-    return pad
 
 
 class RaadExporter(HTMLExporter):
@@ -146,71 +123,17 @@ def naar_html(nb: nbformat.NotebookNode, titel: str, voet: str = "") -> str:
     return body
 
 
-@dataclass(frozen=True)
-class Opties:
-    """How a batch renders: which formats, which notebook, and a 'gegenereerd op' date only when asked for."""
-
-    formaten: tuple[Formaat, ...] = field(default_factory=lambda: (HtmlFormaat(),))
-    notebook: Path = NOTEBOOK
-    datum: date | None = None
-    timeout: float | None = None  # seconds per report; None: no limit
-
-    @property
-    def voet(self) -> str:
-        return f"Gegenereerd op {format_date(self.datum, format='long', locale=LOCALE)}." if self.datum else ""
-
-
 def schrijf_formaten(html: str, uit: Path, delen: tuple[str, ...], naam: str, opties: Opties) -> list[Path]:
     """Write one HTML document in every requested format under `uit/<delen>/<naam>.<ext>`."""
     return [f.schrijf(html, binnen(uit, *delen, naam + f.extensie)) for f in opties.formaten]
 
 
 def render_samenwerking(
-    data_dir: Path, gemeente: str, samenwerking: str, jaar: int, uit: Path, titel: str, opties: Opties = Opties()
+    data_dir: Path, gemeente: str, samenwerking: str, jaar: int, uit: Path, titel: str, opties: Opties | None = None
 ) -> list[Path]:
     """Execute the notebook for one partnership and write `uit/<gemeente>/<jaar>/<id>.<ext>` per format."""
+    opties = opties or Opties()
     binnen(uit, gemeente, str(jaar), samenwerking)  # refuse a bad id before spending a kernel on it
     parameters = {"gemeente": gemeente, "samenwerking": samenwerking, "jaar": jaar, "data_dir": str(data_dir.resolve())}
     html = naar_html(voer_uit(opties.notebook, parameters), titel, opties.voet)
     return schrijf_formaten(html, uit, (gemeente, str(jaar)), samenwerking, opties)
-
-
-def overzicht_html(
-    gegevens: Gegevensset, gemeente: str, jaar: int, evs: list[Evaluatie], fouten: dict[str, str], voet: str = ""
-) -> str:
-    """The gemeente's yearly overview: every partnership (also without data for the year) and the broken files."""
-    from .rapport import omgeving
-
-    rode = {ev.samenwerking.id: [b.tekst for b in ev.bevindingen if b.ernst == "rood"] for ev in evs}
-    kapot = [f for f in gegevens.fouten if Path(f.bestand).parent.name == gemeente]
-    return (
-        omgeving()
-        .get_template("index.html.j2")
-        .render(
-            gemeente=gemeente,
-            jaar=jaar,
-            rijen=overzicht_tabel(evs).to_dict("records"),
-            rode=rode,
-            fouten=fouten,
-            kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
-            css=Html(stylesheet()),
-            voet=voet,
-        )
-    )
-
-
-def schrijf_overzicht(
-    gegevens: Gegevensset,
-    gemeente: str,
-    jaar: int,
-    evs: list[Evaluatie],
-    fouten: dict[str, str],
-    uit: Path,
-    opties: Opties,
-) -> list[Path]:
-    """`index.html` for the browser (sortable, filterable) and `overzicht.pdf` for the griffie."""
-    html = overzicht_html(gegevens, gemeente, jaar, evs, fouten, opties.voet)
-    return [
-        f.schrijf(html, binnen(uit, gemeente, str(jaar), ("index" if f.naam == "html" else "overzicht") + f.extensie))
-        for f in opties.formaten
-    ]

@@ -1,0 +1,55 @@
+"""What a report job is: the options of a batch and one partnership-year to render, as plain data.
+
+Light on purpose: the batch, the cache and the command line use these without loading the notebook machinery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date
+
+from .formaten import Formaat, HtmlFormaat
+from .opmaak import LOCALE
+
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "evaluatie.ipynb"
+
+
+@dataclass(frozen=True)
+class Opties:
+    """How a batch renders: which formats, which notebook, and a 'gegenereerd op' date only when asked for."""
+
+    formaten: tuple[Formaat, ...] = field(default_factory=lambda: (HtmlFormaat(),))
+    notebook: Path = NOTEBOOK
+    datum: date | None = None
+    timeout: float | None = None  # seconds per report; None: no limit
+
+    @property
+    def voet(self) -> str:
+        return f"Gegenereerd op {format_date(self.datum, format='long', locale=LOCALE)}." if self.datum else ""
+
+
+@dataclass(frozen=True)
+class Taak:
+    """One report to make: which partnership and year, where the data and the output live, and how."""
+
+    data_dir: Path
+    gemeente: str
+    samenwerking: str
+    jaar: int
+    uit: Path
+    titel: str
+    opties: Opties
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.gemeente}/{self.jaar}/{self.samenwerking}"
+
+
+@dataclass(frozen=True)
+class TaakUitkomst:
+    sleutel: str
+    paden: tuple[Path, ...] = ()
+    fout: str | None = None
