@@ -16,7 +16,9 @@ from .kwaliteit import basis_bevindingen
 from .laden import laad_gegevens
 from .opmaak import euro, procent
 from .overzicht import evaluaties, overzicht_tabel, standaardjaar
-from .taak import NOTEBOOK, Opties
+from .taak import NOTEBOOK, VERGELIJKING, Opties
+from .tidy import schrijf_tabellen, standaard_cache, tidy_tabellen
+from .voorbeelddata import genereer
 
 STANDAARD_DATA = Path("data")
 
@@ -79,7 +81,36 @@ def _parser() -> argparse.ArgumentParser:
     o.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     o.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens per gemeente)")
     o.add_argument("--gemeente", help="alleen deze gemeente")
-    for s in (c, r, o):
+    e = sub.add_parser("exporteer", help="exporteer de gegevens voor onderzoek (tidy tabellen)")
+    esub = e.add_subparsers(dest="soort", required=True, metavar="SOORT")
+    t = esub.add_parser("tidy", help="één tabel per soort waarneming (docs/tidy.md), voor meerdere gegevensmappen")
+    t.add_argument("data", nargs="*", type=Path, default=[STANDAARD_DATA], help="gegevensmappen (standaard: data)")
+    t.add_argument("--naar", type=Path, required=True, help="map voor de tabellen")
+    t.add_argument(
+        "--formaat", choices=["parquet", "csv"], default="parquet", help="bestandsformaat (standaard: parquet)"
+    )
+    t.add_argument(
+        "--werkers", type=int, default=standaard_werkers(), help="parallelle werkers (standaard: aantal kernen)"
+    )
+    t.add_argument("--cache", type=Path, default=standaard_cache(), help="cachemap (standaard: %(default)s)")
+    t.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw en bewaar niets in de cache")
+
+    g = sub.add_parser("vergelijk", help="vergelijk samenwerkingen over gemeenten en jaren (HTML, PDF)")
+    g.add_argument("data", nargs="*", type=Path, default=[STANDAARD_DATA], help="gegevensmappen (standaard: data)")
+    g.add_argument("--gemeenten", help="alleen deze gemeenten, gescheiden door komma's")
+    g.add_argument("--jaren", help="alleen deze jaren, gescheiden door komma's")
+    g.add_argument("--thema", help="alleen samenwerkingen met dit woord in de onderwerpen")
+    g.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
+    g.add_argument("--formaat", default="html,pdf", help="formaten (standaard: html,pdf)")
+
+    v = sub.add_parser("voorbeelddata", help="maak een fictieve, reproduceerbare gegevensset (voor tests en demo's)")
+    v.add_argument("--gemeenten", type=int, default=3, help="aantal fictieve gemeenten (standaard: 3)")
+    v.add_argument("--per", type=int, default=10, help="samenwerkingen per gemeente (standaard: 10)")
+    v.add_argument("--jaren", type=int, default=3, help="jaren per samenwerking (standaard: 3)")
+    v.add_argument("--eerste-jaar", type=int, default=2022, help="eerste jaar (standaard: 2022)")
+    v.add_argument("--zaad", type=int, default=2026, help="startwaarde van de toevalsgenerator (standaard: 2026)")
+    v.add_argument("--naar", type=Path, required=True, help="doelmap (wordt een gegevensmap)")
+    for s in (c, r, o, e, t, g, v):
         s._positionals.title = "argumenten"
         s._optionals.title = "opties"
     return p
@@ -166,7 +197,66 @@ def rapporteer_cmd(args: argparse.Namespace) -> int:
     return 0 if uitkomst.geslaagd else 1
 
 
-OPDRACHTEN = {"controleer": controleer, "overzicht": overzicht, "rapporteer": rapporteer_cmd}
+def exporteer(args: argparse.Namespace) -> int:
+    for d in args.data:
+        if not d.is_dir():
+            raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
+    cache = None if args.zonder_cache else args.cache
+    tabellen, telling = tidy_tabellen(args.data, args.werkers, cache)
+    paden = schrijf_tabellen(tabellen, args.naar, args.formaat)
+    for pad in paden:
+        print(f"{pad}: {len(tabellen[pad.stem])} rijen")
+    print(f"{telling['gebouwd']} gemeente(n) gelezen, {telling['uit_cache']} uit de cache.")
+    return 0
+
+
+def vergelijk(args: argparse.Namespace) -> int:
+    from .render import render_notebook
+
+    try:
+        jaren = [int(j) for j in args.jaren.split(",")] if args.jaren else None
+    except ValueError:
+        raise Parameterfout(f"--jaren verwacht jaartallen gescheiden door komma's, niet {args.jaren!r}.") from None
+    for d in args.data:
+        if not d.is_dir():
+            raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
+    parameters = {
+        "data_dirs": [str(d.resolve()) for d in args.data],
+        "gemeenten": [g.strip() for g in args.gemeenten.split(",")] if args.gemeenten else None,
+        "jaren": jaren,
+        "thema": args.thema,
+    }
+    opties = Opties(formaten=tuple(kies_formaten(args.formaat)))
+    paden = render_notebook(
+        VERGELIJKING,
+        parameters,
+        args.naar,
+        ("vergelijking",),
+        "vergelijking",
+        "Vergelijking van samenwerkingsverbanden",
+        opties,
+    )
+    for pad in paden:
+        print(f"Geschreven: {pad}")
+    return 0
+
+
+def voorbeelddata(args: argparse.Namespace) -> int:
+    if args.naar.exists() and any(args.naar.iterdir()):
+        raise Parameterfout(f"Map {args.naar} is niet leeg; kies een nieuwe map voor de voorbeelddata.")
+    paden = genereer(args.naar, args.gemeenten, args.per, args.jaren, args.eerste_jaar, args.zaad)
+    print(f"{len(paden)} fictieve samenwerkingen geschreven in {args.naar}/ ({args.gemeenten} gemeenten).")
+    return 0
+
+
+OPDRACHTEN = {
+    "controleer": controleer,
+    "overzicht": overzicht,
+    "rapporteer": rapporteer_cmd,
+    "exporteer": exporteer,
+    "vergelijk": vergelijk,
+    "voorbeelddata": voorbeelddata,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from .bevindingen import Bevinding
 from .kader import Kader
 from .model import Bedragen, Samenwerking, Sectie, is_getal
@@ -66,7 +64,7 @@ class Verdeelcheck:
 
 @dataclass(frozen=True)
 class KostenUitkomst:
-    regels: pd.DataFrame
+    regels: list[dict[str, object]]
     totalen: list[Totaal]
     verdeelsleutel: list[Verdeelcheck]
     aandeel_berekend_pct: float | None
@@ -120,29 +118,27 @@ def controleer_totaal(jaar: int, onderdeel: str, sectie: Sectie, kader: Kader) -
     return bevindingen
 
 
-def regels_tabel(sw: Samenwerking, kader: Kader) -> pd.DataFrame:
-    """Every finance line of every year, with afwijking; the tidy form the report and researchers share."""
+def regel_rijen(sw: Samenwerking, jaar: int, kader: Kader) -> list[dict[str, object]]:
+    """The finance lines of one year with their afwijking: what the report lists and researchers' tidy rows."""
+    gegevens = sw.jaar(jaar)
     rijen = []
-    for jaar in sorted(sw.jaren):
-        gegevens = sw.jaar(jaar)
-        for onderdeel, sectie in gegevens.financien.items() if gegevens else []:
-            for r in sectie.regels:
-                verschil, pct = afwijking(r.begroting, r.realisatie)
-                rijen.append(
-                    {
-                        "jaar": jaar,
-                        "onderdeel": onderdeel,
-                        "onderdeel_label": kader.financien.onderdelen[onderdeel],
-                        "categorie": r.categorie,
-                        "begroting": r.begroting,
-                        "realisatie": r.realisatie,
-                        "begroting_volgend_jaar": r.begroting_volgend_jaar,
-                        "afwijking": verschil,
-                        "afwijking_pct": pct,
-                    }
-                )
-    kolommen = ["jaar", "onderdeel", "onderdeel_label", "categorie", *KOLOMMEN, "afwijking", "afwijking_pct"]
-    return pd.DataFrame(rijen, columns=kolommen)
+    for onderdeel, sectie in gegevens.financien.items() if gegevens else []:
+        for r in sectie.regels:
+            verschil, pct = afwijking(r.begroting, r.realisatie)
+            rijen.append(
+                {
+                    "jaar": jaar,
+                    "onderdeel": onderdeel,
+                    "onderdeel_label": kader.financien.onderdelen[onderdeel],
+                    "categorie": r.categorie,
+                    "begroting": r.begroting,
+                    "realisatie": r.realisatie,
+                    "begroting_volgend_jaar": r.begroting_volgend_jaar,
+                    "afwijking": verschil,
+                    "afwijking_pct": pct,
+                }
+            )
+    return rijen
 
 
 def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst:
@@ -181,7 +177,7 @@ def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst
     grondslag = som([c.grondslag for c in checks if is_getal(c.bedrag)])
     bedrag = som([c.bedrag for c in checks if is_getal(c.grondslag)])
     return KostenUitkomst(
-        regels=regels_tabel(sw, kader),
+        regels=regel_rijen(sw, jaar, kader),
         totalen=totalen,
         verdeelsleutel=checks,
         aandeel_berekend_pct=bedrag / grondslag * 100 if bedrag is not None and grondslag else None,

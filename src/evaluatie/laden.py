@@ -171,10 +171,11 @@ def naar_yaml(sw: Samenwerking) -> str:
     """The human-editable form: block style, Dutch characters as they are, empty values left out."""
     gegevens = sw.model_dump(mode="json", exclude_defaults=True)
     gegevens["jaren"] = {int(j): v for j, v in gegevens.get("jaren", {}).items()}
-    return yaml.safe_dump(gegevens, allow_unicode=True, sort_keys=False, width=110)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(gegevens, Dumper=dumper, allow_unicode=True, sort_keys=False, width=110)
 
 
-def bewaar_samenwerking(sw: Samenwerking, pad: Path, backup: bool = True) -> Path | None:
+def bewaar_samenwerking(sw: Samenwerking, pad: Path) -> Path | None:
     """Write atomically (temporary file, fsync, rename); the replaced version goes to `.geschiedenis/`.
 
     Returns the backup's path, or None when there was nothing to replace. A crash before the rename leaves the old
@@ -183,7 +184,7 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, backup: bool = True) -> Pat
     pad = Path(pad)
     pad.parent.mkdir(parents=True, exist_ok=True)
     kopie = None
-    if backup and pad.exists():
+    if pad.exists():
         geschiedenis = pad.parent / GESCHIEDENIS_MAP
         geschiedenis.mkdir(exist_ok=True)
         stempel = datetime.now().strftime("%Y%m%dT%H%M%S%f")

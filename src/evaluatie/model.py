@@ -235,7 +235,8 @@ class Jaar(Basis):
         return v
 
     def is_leeg(self) -> bool:
-        return self == Jaar.model_construct(**Jaar().__dict__)
+        """True for a year that is listed but has nothing filled in (every field at its empty default)."""
+        return not any(getattr(self, naam) for naam in type(self).model_fields)
 
 
 class Belangrijkheid(Basis):

@@ -44,12 +44,11 @@ def ladders(ev: Evaluatie) -> Html:
 
 
 def kosten(ev: Evaluatie) -> Html:
-    regels = ev.kosten.regels
     return _toon(
         "kosten.html.j2",
         ev=ev,
         gegevens=ev.samenwerking.jaar(ev.jaar),
-        regels=regels[regels["jaar"] == ev.jaar].to_dict("records"),
+        regels=ev.kosten.regels,
         grafiek=grafieken.kosten_grafiek(ev),
     )
 

@@ -128,12 +128,25 @@ def schrijf_formaten(html: str, uit: Path, delen: tuple[str, ...], naam: str, op
     return [f.schrijf(html, binnen(uit, *delen, naam + f.extensie)) for f in opties.formaten]
 
 
+def render_notebook(
+    notebook: Path,
+    parameters: dict[str, object],
+    uit: Path,
+    delen: tuple[str, ...],
+    naam: str,
+    titel: str,
+    opties: Opties,
+) -> list[Path]:
+    """Execute a notebook with papermill in a fresh kernel and write it, without code, in every format."""
+    binnen(uit, *delen, naam)  # refuse a bad name before spending a kernel on it
+    html = naar_html(voer_uit(notebook, parameters), titel, opties.voet)
+    return schrijf_formaten(html, uit, delen, naam, opties)
+
+
 def render_samenwerking(
     data_dir: Path, gemeente: str, samenwerking: str, jaar: int, uit: Path, titel: str, opties: Opties | None = None
 ) -> list[Path]:
-    """Execute the notebook for one partnership and write `uit/<gemeente>/<jaar>/<id>.<ext>` per format."""
+    """Execute the report notebook for one partnership: `uit/<gemeente>/<jaar>/<id>.<ext>` per format."""
     opties = opties or Opties()
-    binnen(uit, gemeente, str(jaar), samenwerking)  # refuse a bad id before spending a kernel on it
     parameters = {"gemeente": gemeente, "samenwerking": samenwerking, "jaar": jaar, "data_dir": str(data_dir.resolve())}
-    html = naar_html(voer_uit(opties.notebook, parameters), titel, opties.voet)
-    return schrijf_formaten(html, uit, (gemeente, str(jaar)), samenwerking, opties)
+    return render_notebook(opties.notebook, parameters, uit, (gemeente, str(jaar)), samenwerking, titel, opties)

@@ -14,7 +14,9 @@ from babel.dates import format_date
 from .formaten import Formaat, HtmlFormaat
 from .opmaak import LOCALE
 
-NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "evaluatie.ipynb"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOK = NOTEBOOKS / "evaluatie.ipynb"
+VERGELIJKING = NOTEBOOKS / "vergelijking.ipynb"
 
 
 @dataclass(frozen=True)

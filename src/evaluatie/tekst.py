@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
 
 
+@lru_cache(maxsize=16384)
 def normaliseer(tekst: str) -> str:
     """Return a comparison key for a label: lower case, plain quotes and dashes, single spaces."""
     t = unicodedata.normalize("NFC", tekst).translate(_QUOTES).lower()

@@ -7,14 +7,21 @@ evaluation itself.
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
+import os
+import pickle
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
 from .analyse import evalueer
+from .formaten import schrijf_atomair
 from .kader import Kader
-from .kosten import afwijking
+from .kosten import KOLOMMEN
+from .kwaliteit import basis_bevindingen
 from .model import Samenwerking, is_getal
 from .plicht import basisplicht
 
@@ -136,20 +143,11 @@ def rijen(sw: Samenwerking, kader: Kader) -> dict[str, list[dict]]:
             "laatste_jaar": jaren[-1] if jaren else None,
         }
     )
+    # Findings on the basisgegevens once, without a year; then each year's own findings.
+    bevindingen = basis_bevindingen(sw)
     for jaar in sorted(sw.jaren):
         ev = evalueer(sw, jaar, kader)
-        for b in ev.bevindingen:
-            uit["bevindingen"].append(
-                {
-                    **sleutel,
-                    "jaar": jaar,
-                    "ernst": b.ernst,
-                    "soort": b.soort,
-                    "tekst": b.tekst,
-                    "veld": b.veld,
-                    "bron": b.bron,
-                }
-            )
+        bevindingen += [b for b in ev.bevindingen if b.jaar is not None]
         if not ev.heeft_gegevens:
             continue
         for m in ev.motieven.rijen:
@@ -179,23 +177,11 @@ def rijen(sw: Samenwerking, kader: Kader) -> dict[str, list[dict]]:
                     "gap": s.gat,
                 }
             )
-        for onderdeel, sectie in sw.jaar(jaar).financien.items():
-            for r in sectie.regels:
-                verschil, pct = afwijking(r.begroting, r.realisatie)
-                uit["financien"].append(
-                    {
-                        **sleutel,
-                        "jaar": jaar,
-                        "onderdeel": onderdeel,
-                        "categorie": r.categorie,
-                        "begroting": _getal(r.begroting),
-                        "realisatie": _getal(r.realisatie),
-                        "begroting_volgend_jaar": _getal(r.begroting_volgend_jaar),
-                        "afwijking": verschil,
-                        "afwijking_pct": pct,
-                        "ontbreekt": _ontbreekt(r.begroting, r.realisatie),
-                    }
-                )
+        for r in ev.kosten.regels:
+            bedragen = {k: _getal(r[k]) for k in KOLOMMEN}
+            uit["financien"].append(
+                {**sleutel, **r, **bedragen, "ontbreekt": _ontbreekt(r["begroting"], r["realisatie"])}
+            )
         for c in ev.kosten.verdeelsleutel:
             uit["verdeelsleutel"].append(
                 {
@@ -209,6 +195,18 @@ def rijen(sw: Samenwerking, kader: Kader) -> dict[str, list[dict]]:
                     "verschil": c.verschil,
                 }
             )
+    uit["bevindingen"] = [
+        {
+            **sleutel,
+            "jaar": b.jaar,
+            "ernst": b.ernst,
+            "soort": b.soort,
+            "tekst": b.tekst,
+            "veld": b.veld,
+            "bron": b.bron,
+        }
+        for b in bevindingen
+    ]
     return uit
 
 
@@ -232,3 +230,82 @@ def schrijf_tabellen(tabellen: dict[str, pd.DataFrame], naar: Path, formaat: str
             tabel.to_parquet(pad, index=False)
         paden.append(pad)
     return paden
+
+
+def gemeente_tabellen(map_: Path) -> dict[str, pd.DataFrame]:
+    """All tables of one gemeente folder; a file that cannot be read becomes a row in `bevindingen`."""
+    from .laden import laad_gegevens
+
+    gegevens = laad_gegevens(map_.parent, map_.name)
+    kader = gegevens.kader(map_.name)
+    delen = [rijen(sw, kader) for sw in gegevens.samenwerkingen]
+    delen.append(
+        {
+            "bevindingen": [
+                {
+                    "gemeente": map_.name,
+                    "id": Path(f.bestand).stem,
+                    "jaar": None,
+                    "ernst": "fout",
+                    "soort": "gegevens",
+                    "tekst": str(f),
+                    "veld": f.veld,
+                    "bron": Path(f.bestand).name,
+                }
+                for f in gegevens.fouten
+            ]
+        }
+    )
+    return als_tabellen(delen)
+
+
+def _gemeente_hash(map_: Path, pakket: str) -> str:
+    """Content hash of everything a gemeente's tables are made from: its files, its kader, the package."""
+    h = hashlib.blake2b(pakket.encode(), digest_size=20)
+    h.update(str(map_.resolve()).encode())
+    for pad in sorted(map_.glob("*.yaml")):
+        h.update(pad.name.encode())
+        h.update(pad.read_bytes())
+    return h.hexdigest()
+
+
+def standaard_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "evaluatie" / "tidy"
+
+
+def tidy_tabellen(
+    data_dirs: list[Path], werkers: int = 1, cache: Path | None = None
+) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
+    """The tidy tables of several data folders; unchanged gemeenten come from the cache, the rest in parallel.
+
+    Returns the tables and counts of gemeenten read from the cache and built anew.
+    """
+    from .cache import pakket_hash
+
+    mappen = [m for d in data_dirs for m in sorted(Path(d).iterdir()) if m.is_dir() and not m.name.startswith(".")]
+    pakket = pakket_hash()
+    sleutels = {m: _gemeente_hash(m, pakket) for m in mappen}
+    delen: dict[Path, dict[str, pd.DataFrame]] = {}
+    te_doen = []
+    for m in mappen:
+        pad = cache / f"{sleutels[m]}.pkl" if cache else None
+        if pad and pad.is_file():
+            with pad.open("rb") as f:
+                delen[m] = pickle.load(f)
+        else:
+            te_doen.append(m)
+    if werkers > 1 and len(te_doen) > 1:
+        with ProcessPoolExecutor(werkers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            nieuw = dict(zip(te_doen, pool.map(gemeente_tabellen, te_doen, chunksize=4), strict=True))
+    else:
+        nieuw = {m: gemeente_tabellen(m) for m in te_doen}
+    for m, tabellen in nieuw.items():
+        delen[m] = tabellen
+        if cache:
+            cache.mkdir(parents=True, exist_ok=True)
+            schrijf_atomair(cache / f"{sleutels[m]}.pkl", pickle.dumps(tabellen, protocol=pickle.HIGHEST_PROTOCOL))
+    tabellen = {
+        naam: pd.concat([delen[m][naam] for m in mappen], ignore_index=True) if mappen else pd.DataFrame(columns=k)
+        for naam, k in TABELLEN.items()
+    }
+    return tabellen, {"uit_cache": len(mappen) - len(te_doen), "gebouwd": len(te_doen)}

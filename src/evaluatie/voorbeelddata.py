@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 from .kader import Kader, laad_kader
-from .laden import bewaar_samenwerking
+from .laden import naar_yaml
 from .model import (
     Aandeel,
     Bedragen,
@@ -156,6 +156,7 @@ def genereer(naar: Path, gemeenten: int, per: int, jaren: int, eerste_jaar: int 
         for nr in range(per):
             sw = maak_samenwerking(rng, kader, gemeente, nr, list(range(eerste_jaar, eerste_jaar + jaren)))
             pad = naar / gemeente / f"{sw.id}.yaml"
-            bewaar_samenwerking(sw, pad, backup=False)
+            pad.parent.mkdir(parents=True, exist_ok=True)
+            pad.write_text(naar_yaml(sw), encoding="utf-8")  # fresh synthetic files: no backup, no fsync needed
             paden.append(pad)
     return paden
