@@ -112,8 +112,12 @@ def rapporteer(
     opnieuw: bool = False,
     voortgang: bool = False,
     melding: Callable[[str], object] = print,
+    alleen: str | None = None,
 ) -> Uitkomst:
-    """Render every partnership of every (or one) gemeente for a year, then each gemeente's overview page."""
+    """Render every partnership of every (or one) gemeente for a year, then each gemeente's overview page.
+
+    `alleen` limits the rendering to one partnership id (the form's "rapport maken"); the overview stays complete.
+    """
     opties = opties or Opties()
     gegevens = laad_gegevens(data_dir, gemeente)
     if gemeente and gemeente not in gegevens.gemeenten():
@@ -132,6 +136,8 @@ def rapporteer(
         evs = evaluaties(gegevens, gem, gem_jaar)
         per_gemeente[gem] = (gem_jaar, evs)
         for ev in evs:
+            if alleen and ev.samenwerking.id != alleen:
+                continue
             titel = f"{ev.samenwerking.titel} – {gem_jaar}"
             taken.append(Taak(data_dir, gem, ev.samenwerking.id, gem_jaar, uit, titel, opties))
 

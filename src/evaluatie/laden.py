@@ -43,7 +43,8 @@ _MELDINGEN = {
 }
 
 
-def _veldpad(loc: tuple[Any, ...]) -> str:
+def veldpad(loc: tuple[Any, ...]) -> str:
+    """A pydantic error location as the field path people see: `jaren.2017.motieven[0].beantwoord`."""
     pad = ""
     for deel in loc:
         if isinstance(deel, int) and pad and not pad.endswith("jaren"):
@@ -55,7 +56,8 @@ def _veldpad(loc: tuple[Any, ...]) -> str:
     return pad
 
 
-def _vertaal(fout: dict[str, Any]) -> str:
+def vertaal_fout(fout: dict[str, Any]) -> str:
+    """A pydantic error in Dutch: our validators' own messages, or a translation of pydantic's error type."""
     if fout["type"] == "value_error":
         return str(fout["ctx"]["error"])
     if fout["type"] == "literal_error":
@@ -66,11 +68,11 @@ def _vertaal(fout: dict[str, Any]) -> str:
 def _gegevensfout(pad: Path, naam: str | None, fout: ValidationError) -> Gegevensfout:
     eerste = fout.errors(include_url=False)[0]
     extra = len(fout.errors()) - 1
-    melding = _vertaal(eerste) + (f" (en nog {extra} fout(en) in dit bestand)" if extra else "")
+    melding = vertaal_fout(eerste) + (f" (en nog {extra} fout(en) in dit bestand)" if extra else "")
     waarde = eerste.get("input") if eerste["type"] != "missing" else None
     if isinstance(waarde, dict):
         waarde = None
-    return Gegevensfout(pad, melding, naam, _veldpad(eerste["loc"]) or None, waarde)
+    return Gegevensfout(pad, melding, naam, veldpad(eerste["loc"]) or None, waarde)
 
 
 _BasisLader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10× faster
