@@ -72,9 +72,10 @@ def open_evaluatie(data_dir: str | Path, gemeente: str, samenwerking: str, jaar:
         raise Parameterfout(
             f"Samenwerking '{samenwerking}' van gemeente '{gemeente}' niet gevonden: {pad} bestaat niet."
         )
-    sw = laad_samenwerking(pad, laad_kader(map_))
+    kader = laad_kader(map_)
+    sw = laad_samenwerking(pad, kader)
     if jaar is None:
         jaar = laatste_jaar(sw)
         if jaar is None:
             raise Parameterfout(f"Samenwerking '{sw.naam}' ({pad}) heeft geen jaar met gegevens; geef een jaar op.")
-    return evalueer(sw, int(jaar), laad_kader(map_))
+    return evalueer(sw, int(jaar), kader)
