@@ -19,8 +19,8 @@ def test_controleer_accepteert_data(capsys):
 
 
 def test_controleer_weigert_kapotte_kopie_zonder_traceback(data_kopie: Path):
-    pad = data_kopie / "venlo" / "zvh-limburg-noord.yaml"
-    pad.write_text(pad.read_text(encoding="utf-8").replace("begroting: 266.733", "begroting: veel"), encoding="utf-8")
+    pad = data_kopie / "venlo" / "zorg-en-veiligheidshuis-limburg-noord.yaml"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("begroting: 266733", "begroting: veel"), encoding="utf-8")
     proces = subprocess.run(
         [sys.executable, "-m", "evaluatie.cli", "controleer", str(data_kopie)], capture_output=True, text=True
     )

@@ -117,8 +117,8 @@ def test_yaml_syntaxfout_met_regelnummer(tmp_path: Path):
 
 
 def test_bewaren_rondreis_en_backup(sw, tmp_path: Path):
-    zvh = sw("venlo/zvh-limburg-noord")
-    pad = tmp_path / "venlo" / "zvh-limburg-noord.yaml"
+    zvh = sw("venlo/zorg-en-veiligheidshuis-limburg-noord")
+    pad = tmp_path / "venlo" / "zorg-en-veiligheidshuis-limburg-noord.yaml"
     assert bewaar_samenwerking(zvh, pad) is None
     terug = laad_samenwerking(pad)
     assert terug == zvh

@@ -33,8 +33,8 @@ def test_geen_pad_buiten_uitvoermap(tmp_path: Path):
 
 @pytest.mark.notebook
 def test_rapport_zvh_met_seed_cijfers(tmp_path: Path):
-    [pad] = render_samenwerking(DATA, "venlo", "zvh-limburg-noord", 2017, tmp_path, "ZVH – 2017")
-    assert pad == tmp_path.resolve() / "venlo" / "2017" / "zvh-limburg-noord.html"
+    [pad] = render_samenwerking(DATA, "venlo", "zorg-en-veiligheidshuis-limburg-noord", 2017, tmp_path, "ZVH – 2017")
+    assert pad == tmp_path.resolve() / "venlo" / "2017" / "zorg-en-veiligheidshuis-limburg-noord.html"
     html = pad.read_text(encoding="utf-8")
     for cijfer in ("€ 1.281.406", "€ 1.344.321", "€ 1.754.264", "€ 1.831.153", "€ 1.216.284", "€ 1.682.862"):
         assert cijfer in html
@@ -115,7 +115,7 @@ def test_pdf_rapport_en_overzicht_lezen_terug(tmp_path: Path):
         DATA, tmp_path, None, "venlo", Opties(formaten=(HtmlFormaat(), PdfFormaat())), melding=lambda _t: None
     )
     assert uitkomst.geslaagd
-    tekst, paginas = pdf_tekst(tmp_path / "venlo" / "2017" / "zvh-limburg-noord.pdf")
+    tekst, paginas = pdf_tekst(tmp_path / "venlo" / "2017" / "zorg-en-veiligheidshuis-limburg-noord.pdf")
     for cijfer in ("€ 1.281.406", "€ 1.344.321", "€ 1.754.264", "€ 1.831.153", "48,62%"):
         assert cijfer in tekst
     assert "Efficiënter werken" in tekst and "Kernbeeld" in tekst

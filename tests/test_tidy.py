@@ -35,17 +35,24 @@ def test_samenwerkingen(tabellen):
     rw = sw.loc[("wijchen", "rondom-wijchen")]
     assert rw["plicht"] == "evalueren_en_agenderen" and rw["belangrijkheid"] == "Raad: politiek zeer belangrijk"
     assert rw["verbonden_partij"] == False and rw["jaren_met_gegevens"] == 0  # noqa: E712
-    assert sw.loc[("venlo", "zvh-limburg-noord"), ["eerste_jaar", "laatste_jaar"]].tolist() == [2016, 2017]
+    assert sw.loc[("venlo", "zorg-en-veiligheidshuis-limburg-noord"), ["eerste_jaar", "laatste_jaar"]].tolist() == [
+        2016,
+        2017,
+    ]
     assert sw.loc[("wijchen", "rvn-2025"), "status"] == "verwijderd"
 
 
 def test_financien_met_ontbrekende_bedragen(tabellen):
     f = tabellen["financien"]
-    zvh = f[(f["id"] == "zvh-limburg-noord") & (f["jaar"] == 2017) & (f["onderdeel"] == "kosten")]
+    zvh = f[(f["id"] == "zorg-en-veiligheidshuis-limburg-noord") & (f["jaar"] == 2017) & (f["onderdeel"] == "kosten")]
     assert zvh["begroting"].tolist()[:2] == [266733.0, 1014673.0] and math.isnan(zvh["begroting"].tolist()[2])
     assert zvh["begroting_volgend_jaar"].sum() == 1344321
     assert zvh["ontbreekt"].isna().tolist() == [True, True, False] and zvh["ontbreekt"].iloc[2] == "leeg"
-    jeugd = f[(f["id"] == "zvh-limburg-noord") & (f["jaar"] == 2016) & (f["categorie"] == "bijdrage jeugd")]
+    jeugd = f[
+        (f["id"] == "zorg-en-veiligheidshuis-limburg-noord")
+        & (f["jaar"] == 2016)
+        & (f["categorie"] == "bijdrage jeugd")
+    ]
     assert jeugd["ontbreekt"].item() == "onbekend"  # "..." on the page: unknown, not zero
     afval = f[(f["id"] == "afvalbedrijf") & (f["jaar"] == 2024)]
     assert afval["afwijking"].sum() == 567000
@@ -58,7 +65,7 @@ def test_motieven_ladders_verdeelsleutel_bevindingen(tabellen):
         ["ambitieniveau", "nee", 0.0],
         ["horizonverruiming", "deels", 0.5],
     ]
-    zvh = m[(m["id"] == "zvh-limburg-noord") & (m["categorie"] == "uitbesteding")]
+    zvh = m[(m["id"] == "zorg-en-veiligheidshuis-limburg-noord") & (m["categorie"] == "uitbesteding")]
     assert zvh["submotief"].isna().all() and zvh["belangrijkste"].all()
     lad = tabellen["ladders"].set_index(["id", "jaar", "ladder"])
     assert lad.loc[("economisch-netwerk", 2024, "inhoud"), "gap"] == 2
@@ -66,10 +73,10 @@ def test_motieven_ladders_verdeelsleutel_bevindingen(tabellen):
     v = tabellen["verdeelsleutel"]
     assert round(v[v["omschrijving"] == "uitstroom ex-gedetineerden"]["verschil"].item()) == -229
     b = tabellen["bevindingen"]
-    assert b[(b["id"] == "zvh-limburg-noord") & (b["jaar"] == 2015)]["tekst"].tolist() == [
+    assert b[(b["id"] == "zorg-en-veiligheidshuis-limburg-noord") & (b["jaar"] == 2015)]["tekst"].tolist() == [
         "Voor 2015 zijn geen gegevens ingevuld."
     ]
-    assert b[(b["id"] == "zvh-limburg-noord") & b["jaar"].isna()]["veld"].tolist()[:2] == [
+    assert b[(b["id"] == "zorg-en-veiligheidshuis-limburg-noord") & b["jaar"].isna()]["veld"].tolist()[:2] == [
         "belangrijkheid.voor_wie",
         "beschrijving",
     ]

@@ -95,6 +95,15 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--cache", type=Path, default=standaard_cache(), help="cachemap (standaard: %(default)s)")
     t.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw en bewaar niets in de cache")
 
+    i = sub.add_parser("importeer", help="importeer dashboardpagina's in de gegevensmap")
+    isub = i.add_subparsers(dest="soort", required=True, metavar="BRON")
+    d = isub.add_parser("dashboard", help="tekst van pagina's van het Dashboard samenwerking (A en C)")
+    d.add_argument("paginas", nargs="+", type=Path, metavar="PAGINA", help="tekstbestanden van pagina's")
+    d.add_argument("--gemeente", help="gemeente (standaard: zoals op de pagina, 'From Dashboard samenwerking X')")
+    d.add_argument("--naar", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    d.add_argument("--jaar", type=int, help="jaar voor motieven en resultaten die op een A-pagina zonder jaar staan")
+    d.add_argument("--overschrijf", action="store_true", help="vervang ook waarden die in het werkboek zijn ingevuld")
+
     g = sub.add_parser("vergelijk", help="vergelijk samenwerkingen over gemeenten en jaren (HTML, PDF)")
     g.add_argument("data", nargs="*", type=Path, default=[STANDAARD_DATA], help="gegevensmappen (standaard: data)")
     g.add_argument("--gemeenten", help="alleen deze gemeenten, gescheiden door komma's")
@@ -110,7 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--eerste-jaar", type=int, default=2022, help="eerste jaar (standaard: 2022)")
     v.add_argument("--zaad", type=int, default=2026, help="startwaarde van de toevalsgenerator (standaard: 2026)")
     v.add_argument("--naar", type=Path, required=True, help="doelmap (wordt een gegevensmap)")
-    for s in (c, r, o, e, t, g, v):
+    for s in (c, r, o, e, t, i, d, g, v):
         s._positionals.title = "argumenten"
         s._optionals.title = "opties"
     return p
@@ -210,6 +219,21 @@ def exporteer(args: argparse.Namespace) -> int:
     return 0
 
 
+def importeer_cmd(args: argparse.Namespace) -> int:
+    from .importeren import importeer
+
+    verslagen = importeer(args.soort, args.paginas, args.naar, args.gemeente, args.overschrijf, jaar=args.jaar)
+    for v in verslagen:
+        status = "nieuw" if v.nieuw else "bijgewerkt" if v.veranderd else "ongewijzigd"
+        print(f"{v.id}: {status}" + (f", {len(v.gezet)} veld(en) gezet" if v.gezet and not v.nieuw else ""))
+        for regel in v.gewijzigd:
+            print(f"  gewijzigd: {regel}")
+        for regel in v.niet_overschreven:
+            print(f"  niet overschreven: {regel}")
+    print("Controleer de bevindingen met: evaluatie controleer " + str(args.naar))
+    return 0
+
+
 def vergelijk(args: argparse.Namespace) -> int:
     from .render import render_notebook
 
@@ -254,6 +278,7 @@ OPDRACHTEN = {
     "overzicht": overzicht,
     "rapporteer": rapporteer_cmd,
     "exporteer": exporteer,
+    "importeer": importeer_cmd,
     "vergelijk": vergelijk,
     "voorbeelddata": voorbeelddata,
 }

@@ -172,7 +172,7 @@ def laad_gegevens(data_dir: Path, gemeente: str | None = None) -> Gegevensset:
 def naar_yaml(sw: Samenwerking) -> str:
     """The human-editable form: block style, Dutch characters as they are, empty values left out."""
     gegevens = sw.model_dump(mode="json", exclude_defaults=True)
-    gegevens["jaren"] = {int(j): v for j, v in gegevens.get("jaren", {}).items()}
+    gegevens["jaren"] = {int(j): v for j, v in sorted(gegevens.get("jaren", {}).items(), key=lambda x: int(x[0]))}
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return yaml.dump(gegevens, Dumper=dumper, allow_unicode=True, sort_keys=False, width=110)
 

@@ -1,0 +1,98 @@
+"""Importing what municipalities already have into partnership files: a small registry of importers.
+
+Each importer turns its sources into records (plain partnership data with sources and remarks); `importeer` merges
+them into `data/<gemeente>/<id>.yaml` without overwriting what an evaluator set, and reports what it did.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ..fouten import Gegevensfout, Parameterfout
+from ..kader import laad_kader
+from ..laden import bewaar_samenwerking, laad_samenwerking
+from ..model import Samenwerking
+from .dashboard import lees_pagina
+from .samenvoegen import Verslag, pagina_records, voeg_samen
+
+
+class Importer:
+    """Turns sources into records keyed by (gemeente, id)."""
+
+    naam: ClassVar[str]
+
+    def records(self, bronnen: list[Path], gemeente: str | None, **opties: Any) -> dict[tuple[str, str], dict]:
+        raise NotImplementedError
+
+
+class DashboardImporter(Importer):
+    """Text of Dashboard samenwerking pages, as printed or saved from the browser."""
+
+    naam = "dashboard"
+
+    def records(self, bronnen: list[Path], gemeente: str | None, jaar: int | None = None, **_: Any) -> dict:
+        paginas = []
+        for pad in bronnen:
+            try:
+                tekst = pad.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise Gegevensfout(pad, f"kan de pagina niet lezen: {exc}") from None
+            gem = gemeente
+            try:
+                pagina = lees_pagina(tekst, pad.name, laad_kader(), jaar)
+            except ValueError as exc:
+                raise Gegevensfout(pad, str(exc)) from None
+            gem = gemeente or pagina.gemeente
+            if not gem:
+                raise Parameterfout(f"{pad}: de pagina noemt geen gemeente; geef --gemeente op.")
+            paginas.append((gem, pagina))
+        uit = {}
+        for gem in sorted({g for g, _ in paginas}):
+            for id_, record in pagina_records([p for g, p in paginas if g == gem]).items():
+                uit[(gem, id_)] = record
+        return uit
+
+
+IMPORTERS: dict[str, type[Importer]] = {i.naam: i for i in (DashboardImporter,)}
+
+
+def _genormaliseerd(gegevens: dict, pad: Path) -> dict:
+    """Through the model and back, so amounts, labels and keys compare in one form whatever their source."""
+    kader = laad_kader(pad.parent)
+    try:
+        sw = Samenwerking.model_validate(
+            {**gegevens, "id": pad.stem, "gemeente": pad.parent.name}, context={"kader": kader}
+        )
+    except Exception as exc:  # noqa: BLE001 - reported with the file it was meant for
+        raise Gegevensfout(pad, f"de geïmporteerde gegevens passen niet in het model: {exc}") from None
+    return sw.model_dump(exclude_defaults=True)
+
+
+def importeer(
+    soort: str,
+    bronnen: list[Path],
+    naar: Path,
+    gemeente: str | None = None,
+    overschrijf: bool = False,
+    **opties: Any,
+) -> list[Verslag]:
+    """Import sources into the data folder; returns per partnership what was set, changed or left alone."""
+    if soort not in IMPORTERS:
+        raise Parameterfout(f"Onbekende bron '{soort}'; kies uit {', '.join(IMPORTERS)}.")
+    verslagen = []
+    for (gem, id_), record in IMPORTERS[soort]().records(bronnen, gemeente, **opties).items():
+        pad = naar / gem / f"{id_}.yaml"
+        nieuw = _genormaliseerd(record, pad)
+        bestaand = laad_samenwerking(pad).model_dump(exclude_defaults=True) if pad.exists() else None
+        samen, verslag = voeg_samen(bestaand, nieuw, id_, overschrijf)
+        if verslag.veranderd:
+            bewaar_samenwerking(
+                Samenwerking.model_validate(
+                    {**samen, "id": id_, "gemeente": gem}, context={"kader": laad_kader(pad.parent)}
+                ),
+                pad,
+            )
+        verslag.id = f"{gem}/{id_}"
+        verslagen.append(verslag)
+    return verslagen
