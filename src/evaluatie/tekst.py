@@ -15,8 +15,9 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "“": '"', "”": '
 
 @lru_cache(maxsize=16384)
 def normaliseer(tekst: str) -> str:
-    """Return a comparison key for a label: lower case, plain quotes and dashes, single spaces."""
-    t = unicodedata.normalize("NFC", tekst).translate(_QUOTES).lower()
+    """Return a comparison key for a label: lower case, no diacritics, plain quotes and dashes, single spaces."""
+    t = unicodedata.normalize("NFKD", tekst.translate(_QUOTES))
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
     t = re.sub(r"\s*/\s*", "/", t)
     t = re.sub(r"\s*-\s*", " - ", t)
     t = re.sub(r"\s+", " ", t)

@@ -225,7 +225,7 @@ def _basisgegevens(r: Regels, p: Pagina, kader: Kader) -> None:
         g["partners"] = partners
     i = r.vind("aard van de samenwerking", start)
     if i is not None:
-        g["aard"] = [re.split(r"\s+-(\s|$)", x, maxsplit=1)[0].strip() for x in r.blok(i, koppen)[0]]
+        g["aard"] = [re.split(r"\s+[-–—](\s|$)", x, maxsplit=1)[0].strip() for x in r.blok(i, koppen)[0]]
     _kernbeeld(r, p)
 
 
@@ -344,6 +344,24 @@ def _genoemde_motieven(tekst: str, kader: Kader) -> list[str]:
     return [k for pos, k in sorted(gevonden) if pos >= 0]
 
 
+def label_patroon(label: str) -> str:
+    """A regex for a label as people type it: any dash, spaces around '/', curly or straight quotes, any case."""
+    delen = re.split(r"(\s*[-–—]\s*|\s*/\s*|\s+)", label.strip())
+    uit = []
+    for d in delen:
+        if not d:
+            continue
+        if d.strip() in ("-", "–", "—"):
+            uit.append(r"\s*[-–—]\s*")
+        elif d.strip() == "/":
+            uit.append(r"\s*/\s*")
+        elif not d.strip():
+            uit.append(r"\s+")
+        else:
+            uit.append(re.sub(r"['‘’ʼ]", "['‘’ʼ]", re.escape(d)))
+    return "".join(uit)
+
+
 def _beantwoord(
     regels: list[str],
     motieven: dict[str, dict[str, Any]],
@@ -352,32 +370,42 @@ def _beantwoord(
     regel: int,
     gegevens: dict[str, Any],
 ) -> None:
-    """'- motief: ja - motief: deels' inline, '* label: text' bullets, or prose (status onbekend, text kept)."""
+    """'- motief: ja - motief: deels' inline, '* label: text' bullets, or prose (status onbekend, text kept).
+
+    Full labels are found first (they may contain dashes themselves); then bullets with a short label such as
+    '* Horizon: ...'. Each answer runs to the next label found.
+    """
     tekst = " ".join(regels)
-    schaal = {normaliseer(a.label): k for k, a in kader.beantwoord.waarden.items()}
-    gevonden = False
-    for stuk in re.split(r"(?:^|\s)[-*•]\s+", tekst):
-        label, sep, rest = stuk.partition(":")
-        if not sep:
+    treffers: list[tuple[int, int, str, str]] = []
+    for sleutel, cat in kader.motieven.items():
+        for m in re.finditer(rf"(?:^|(?<=\s))[-*•]?\s*({label_patroon(cat.label)})\s*:", tekst, re.I):
+            treffers.append((m.start(1), m.end(), sleutel, m.group(1)))
+    bezet = [(a, e) for a, e, _, _ in treffers]
+    for m in re.finditer(r"(?:^|(?<=\s))[*•-]\s*([^:*•]{3,40}?)\s*:", tekst):
+        if any(a <= m.start(1) < e for a, e in bezet):
             continue
-        sleutel = kader.motief_sleutel(label) or _kort_label(label, kader)
-        if sleutel is None:
-            continue
-        rest = rest.strip()
-        status = next(
-            (k for lab, k in sorted(schaal.items(), key=lambda x: -len(x[0])) if normaliseer(rest).startswith(lab)),
-            None,
-        )
+        sleutel = kader.motief_sleutel(m.group(1)) or _kort_label(m.group(1), kader)
+        if sleutel:
+            treffers.append((m.start(1), m.end(), sleutel, m.group(1)))
+    treffers.sort()
+    schaal = sorted(((normaliseer(a.label), k) for k, a in kader.beantwoord.waarden.items()), key=lambda x: -len(x[0]))
+    for n, (_start, eind, sleutel, label) in enumerate(treffers):
+        volgende = treffers[n + 1][0] if n + 1 < len(treffers) else len(tekst)
+        antwoord = re.sub(r"[\s*•-]+$", "", tekst[eind:volgende]).strip()
+        status = next((k for lab, k in schaal if normaliseer(antwoord).startswith(lab)), None)
         m = motieven.setdefault(sleutel, {"categorie": sleutel, "submotieven": []})
         m["beantwoord"] = status or "onbekend"
-        if not status or normaliseer(rest) != [lab for lab in schaal if schaal[lab] == status][0]:
+        rest = antwoord
+        if status:
+            lab = next(lab for lab, k in schaal if k == status)
+            rest = antwoord[len(lab) :].lstrip(" ,;:.-–") if normaliseer(antwoord[: len(lab)]) == lab else antwoord
+        if rest:
             m["toelichting"] = rest
         if not status:
             p.merk(
                 f"Antwoord bij motief '{label.strip()}' zonder ja/deels/nee: status onbekend, tekst bewaard.", regel + 1
             )
-        gevonden = True
-    if not gevonden and tekst.strip():
+    if not treffers and tekst.strip():
         gegevens["beantwoord_toelichting"] = tekst.strip()
         for m in motieven.values():
             m["beantwoord"] = "onbekend"
