@@ -75,7 +75,12 @@ def test_labels_met_drift_worden_sleutels(tmp_path: Path):
             "misschien",
             "kies uit ja, deels, nee",
         ),
-        ("naam: Y\njaren: {2020: {beoogd: {inhoud: {trede: top}}}}", "jaren.2020.beoogd", None, "inhoud.trede 'top'"),
+        (
+            "naam: Y\njaren: {2020: {beoogd: {inhoud: {trede: top}}}}",
+            "jaren.2020.beoogd.inhoud",
+            None,
+            "trede 'top' bestaat niet op de ladder Inhoud",
+        ),
         (
             "naam: Y\njaren: {2020: {financien: {kosten: {regels: [{categorie: a, begroting: veel}]}}}}",
             "jaren.2020.financien.kosten.regels[0].begroting",

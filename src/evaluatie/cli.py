@@ -104,6 +104,17 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--jaar", type=int, help="jaar voor motieven en resultaten die op een A-pagina zonder jaar staan")
     d.add_argument("--overschrijf", action="store_true", help="vervang ook waarden die in het werkboek zijn ingevuld")
 
+    x = isub.add_parser("excel", help="een werkmap van 'exporteer excel', na bewerking")
+    x.add_argument("paginas", nargs="+", type=Path, metavar="WERKMAP", help="Excel-bestanden (.xlsx)")
+    x.add_argument("--gemeente", help="alleen deze gemeente uit de werkmap")
+    x.add_argument("--naar", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    x.set_defaults(jaar=None, overschrijf=True)
+
+    ex = esub.add_parser("excel", help="één werkmap met de samenwerkingen van een gemeente, met keuzelijsten")
+    ex.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    ex.add_argument("--gemeente", required=True, help="de gemeente")
+    ex.add_argument("--naar", type=Path, required=True, help="het Excel-bestand (.xlsx)")
+
     g = sub.add_parser("vergelijk", help="vergelijk samenwerkingen over gemeenten en jaren (HTML, PDF)")
     g.add_argument("data", nargs="*", type=Path, default=[STANDAARD_DATA], help="gegevensmappen (standaard: data)")
     g.add_argument("--gemeenten", help="alleen deze gemeenten, gescheiden door komma's")
@@ -119,7 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--eerste-jaar", type=int, default=2022, help="eerste jaar (standaard: 2022)")
     v.add_argument("--zaad", type=int, default=2026, help="startwaarde van de toevalsgenerator (standaard: 2026)")
     v.add_argument("--naar", type=Path, required=True, help="doelmap (wordt een gegevensmap)")
-    for s in (c, r, o, e, t, i, d, g, v):
+    for s in (c, r, o, e, t, ex, i, d, x, g, v):
         s._positionals.title = "argumenten"
         s._optionals.title = "opties"
     return p
@@ -207,6 +218,8 @@ def rapporteer_cmd(args: argparse.Namespace) -> int:
 
 
 def exporteer(args: argparse.Namespace) -> int:
+    if args.soort == "excel":
+        return exporteer_excel_cmd(args)
     for d in args.data:
         if not d.is_dir():
             raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
@@ -217,6 +230,19 @@ def exporteer(args: argparse.Namespace) -> int:
         print(f"{pad}: {len(tabellen[pad.stem])} rijen")
     print(f"{telling['gebouwd']} gemeente(n) gelezen, {telling['uit_cache']} uit de cache.")
     return 0
+
+
+def exporteer_excel_cmd(args: argparse.Namespace) -> int:
+    from .importeren.excel import exporteer_excel
+
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    if args.gemeente not in gegevens.gemeenten():
+        raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen bestanden in {args.data}.")
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout} (niet in de werkmap)")
+    pad = exporteer_excel(gegevens.van(args.gemeente), gegevens.kader(args.gemeente), args.naar)
+    print(f"{len(gegevens.van(args.gemeente))} samenwerking(en) in {pad}")
+    return 1 if gegevens.fouten else 0
 
 
 def importeer_cmd(args: argparse.Namespace) -> int:

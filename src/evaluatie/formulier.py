@@ -312,10 +312,11 @@ class Invoerformulier:
                     placeholder=ladder.uitleg,
                 )
                 self.ladders[f"{kant}.{naam}"] = {"trede": trede, "tekst": tekst}
+                # the model reports a wrong rung on the ladder's own path: show it under the rung's drop-down
                 rijen.append(
                     w.HBox(
                         [
-                            self.velden.maak(f"{pad}.trede", trede, f"evaluatie-{kant}-{naam}"),
+                            self.velden.maak(pad, trede, f"evaluatie-{kant}-{naam}"),
                             self.velden.maak(f"{pad}.tekst", tekst, f"evaluatie-{kant}-{naam}-tekst"),
                         ]
                     )

@@ -139,17 +139,24 @@ class Resultaten(Basis):
     samenwerking: Resultaat = Resultaat()
     kern: str | None = None
 
-    @model_validator(mode="after")
-    def _treden(self, info: ValidationInfo) -> Resultaten:
-        kader = _kader(info)
-        for naam in ("inhoud", "proces", "samenwerking"):
-            trede = getattr(self, naam).trede
-            ladder = kader.ladders[naam]
-            if trede is not None and normaliseer(trede) not in [normaliseer(t) for t in ladder.treden]:
-                raise ValueError(f"{naam}.trede {trede!r} bestaat niet; kies uit {', '.join(ladder.treden)}")
-        if self.kern is not None and len(self.kern) > kader.drempels.kern_max_tekens:
-            raise ValueError(f"kern heeft {len(self.kern)} tekens, maximaal {kader.drempels.kern_max_tekens}")
-        return self
+    @field_validator("inhoud", "proces", "samenwerking")
+    @classmethod
+    def _trede(cls, v: Resultaat, info: ValidationInfo) -> Resultaat:
+        """The rung must exist on this ladder (the field's name is the ladder's key in the kader)."""
+        ladder = _kader(info).ladders[info.field_name]
+        if v.trede is not None and normaliseer(v.trede) not in [normaliseer(t) for t in ladder.treden]:
+            raise ValueError(
+                f"trede {v.trede!r} bestaat niet op de ladder {ladder.label}; kies uit {', '.join(ladder.treden)}"
+            )
+        return v
+
+    @field_validator("kern")
+    @classmethod
+    def _kern(cls, v: str | None, info: ValidationInfo) -> str | None:
+        maximum = _kader(info).drempels.kern_max_tekens
+        if v is not None and len(v) > maximum:
+            raise ValueError(f"kern heeft {len(v)} tekens, maximaal {maximum}")
+        return v
 
 
 class Bedragen(Basis):
@@ -323,7 +330,13 @@ class Samenwerking(Basis):
     accounthouders: list[str] = []
     bronnen: list[Bron] = []
     opmerkingen: list[Opmerking] = []
-    jaren: dict[int, Jaar | None] = {}
+    jaren: dict[int, Jaar] = {}
+
+    @field_validator("jaren", mode="before")
+    @classmethod
+    def _lege_jaren(cls, v: Any) -> Any:
+        """`2024:` with nothing after it is the same as `2024: {}`: a year listed without data."""
+        return {jaar: ({} if inhoud is None else inhoud) for jaar, inhoud in v.items()} if isinstance(v, dict) else v
 
     @property
     def titel(self) -> str:

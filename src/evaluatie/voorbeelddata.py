@@ -139,7 +139,7 @@ def maak_samenwerking(rng: random.Random, kader: Kader, gemeente: str, nr: int, 
     )
     for jaar in jaren:
         if rng.random() > kwaliteit + 0.05:
-            sw.jaren[jaar] = None  # a missing year
+            sw.jaren[jaar] = Jaar()  # a year listed without data
             continue
         sw.jaren[jaar] = _jaar(rng, kader, basis, motieven, kwaliteit)
         basis *= rng.uniform(1.0, 1.05)

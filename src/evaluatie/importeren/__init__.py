@@ -18,9 +18,13 @@ from .samenvoegen import Verslag, pagina_records, voeg_samen
 
 
 class Importer:
-    """Turns sources into records keyed by (gemeente, id)."""
+    """Turns sources into records keyed by (gemeente, id).
+
+    `vervangt`: the source is the whole record (an edited workbook), so it replaces the file instead of merging.
+    """
 
     naam: ClassVar[str]
+    vervangt: ClassVar[bool] = False
 
     def records(self, bronnen: list[Path], gemeente: str | None, **opties: Any) -> dict[tuple[str, str], dict]:
         raise NotImplementedError
@@ -54,7 +58,24 @@ class DashboardImporter(Importer):
         return uit
 
 
-IMPORTERS: dict[str, type[Importer]] = {i.naam: i for i in (DashboardImporter,)}
+class ExcelImporter(Importer):
+    """A workbook made by `evaluatie exporteer excel` and edited by people."""
+
+    naam = "excel"
+    vervangt = True
+
+    def records(self, bronnen: list[Path], gemeente: str | None, **_: Any) -> dict:
+        from .excel import lees_excel
+
+        uit = {}
+        for pad in bronnen:
+            for sleutel, sw in lees_excel(pad, laad_kader()).items():
+                if gemeente in (None, sleutel[0]):
+                    uit[sleutel] = sw.model_dump(exclude_defaults=True)
+        return uit
+
+
+IMPORTERS: dict[str, type[Importer]] = {i.naam: i for i in (DashboardImporter, ExcelImporter)}
 
 
 def _genormaliseerd(gegevens: dict, pad: Path) -> dict:
@@ -80,12 +101,18 @@ def importeer(
     """Import sources into the data folder; returns per partnership what was set, changed or left alone."""
     if soort not in IMPORTERS:
         raise Parameterfout(f"Onbekende bron '{soort}'; kies uit {', '.join(IMPORTERS)}.")
+    importer = IMPORTERS[soort]()
     verslagen = []
-    for (gem, id_), record in IMPORTERS[soort]().records(bronnen, gemeente, **opties).items():
+    for (gem, id_), record in importer.records(bronnen, gemeente, **opties).items():
         pad = naar / gem / f"{id_}.yaml"
         nieuw = _genormaliseerd(record, pad)
         bestaand = laad_samenwerking(pad).model_dump(exclude_defaults=True) if pad.exists() else None
-        samen, verslag = voeg_samen(bestaand, nieuw, id_, overschrijf)
+        if importer.vervangt:
+            samen, verslag = nieuw, Verslag(id_, nieuw=bestaand is None)
+            if bestaand is not None and bestaand != nieuw:
+                verslag.gewijzigd = [k for k in sorted(set(bestaand) | set(nieuw)) if bestaand.get(k) != nieuw.get(k)]
+        else:
+            samen, verslag = voeg_samen(bestaand, nieuw, id_, overschrijf)
         if verslag.veranderd:
             bewaar_samenwerking(
                 Samenwerking.model_validate(
