@@ -40,10 +40,7 @@ def test_bladen_koppen_en_keuzelijsten(tmp_path: Path):
     boek = load_workbook(pad)
     assert boek.sheetnames == [*BLADEN, "Lijsten"] and boek["Lijsten"].sheet_state == "hidden"
     assert [c.value for c in boek["Motieven"][1]] == [k for k, _ in BLADEN["Motieven"]]
-    lijsten = {
-        str(dv.sqref).split(":")[0][:-1]: dv.formula1
-        for dv in boek["Motieven"].data_validations.dataValidation
-    }
+    lijsten = {str(dv.sqref).split(":")[0][:-1]: dv.formula1 for dv in boek["Motieven"].data_validations.dataValidation}
     assert set(lijsten) == {"D", "F", "G"}  # Motief, Belangrijkste, Beantwoord
     beantwoord = [boek["Lijsten"].cell(r, 4).value for r in range(1, 6)]
     assert beantwoord == ["ja", "deels", "nee", "nog niet te beoordelen", "onbekend"]

@@ -84,8 +84,8 @@ def test_resultaten_financien_aandeel(geimporteerd: Path):
         131500,
         165000,
     )
-    baten = j.financien["baten"].regels[0]
-    assert (baten.begroting, baten.realisatie, baten.begroting_volgend_jaar) == ("nvt", 45000, 0)
+    baten = [(r.begroting, r.realisatie, r.begroting_volgend_jaar) for r in j.financien["baten"].regels]
+    assert baten == [("nvt", 45000, 0), ("nvt", "nvt", 10000)]
     assert sw.jaren[2023].financien["kosten"].totaal.realisatie == 108000  # from the 2024 page's previous year
     assert 2022 in sw.jaren and sw.jaar(2022) is None  # "Bij dit jaar zijn geen gegevens ingevuld"
     a = j.aandeel
@@ -102,6 +102,8 @@ def test_onzekerheden_worden_bevindingen(geimporteerd: Path, capsys):
     teksten = [o.tekst for o in sw.opmerkingen]
     assert any(t.startswith("Pagina onvolledig") for t in teksten)
     assert any("'communicatie' heeft 1 bedrag(en)" in t for t in teksten)
+    wiki = next(o for o in sw.opmerkingen if o.tekst.startswith("De wiki meldt"))
+    assert (wiki.bestand, wiki.regel) == ("res_c_2024.txt", 135) and "35,5 % van € 300.000" in wiki.tekst
     ev = evalueer(sw, 2024, laad_kader())
     bevindingen = [b.tekst for b in ev.bevindingen]
     assert any("vermeld totaal € 160.000 is niet de som van de regels € 150.000" in t for t in bevindingen)
