@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import Any
 
 from ..kader import Kader
@@ -294,7 +295,7 @@ def _jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
 
 
 def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> None:
-    i = begin = r.vind("motieven voor samenwerking")
+    begin = r.vind("motieven voor samenwerking")
     if begin is None:
         return
     eind_koppen = {
@@ -302,7 +303,7 @@ def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> N
     }
     motieven: dict[str, dict[str, Any]] = {}
     huidig = None
-    j = i + 1
+    j = begin + 1
     while j < len(r) and r.norm[j] not in eind_koppen and not r.norm[j].startswith("belangrijkste motieven"):
         regel = r.regels[j].strip()
         if regel.startswith("•") and huidig:
@@ -319,10 +320,8 @@ def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> N
     i = r.vind("motieven (eigen formulering)")
     if i is not None:
         regels = r.blok(i, eind_koppen)[0]
-        eigen = [x for x in regels if not normaliseer(x).startswith("belangrijkste motieven")]
-        gegevens["motieven_eigen"] = _tekst(
-            eigen[: next((k for k, x in enumerate(regels) if normaliseer(x).startswith("belangrijkste")), len(eigen))]
-        )
+        eigen = takewhile(lambda x: not normaliseer(x).startswith("belangrijkste motieven"), regels)
+        gegevens["motieven_eigen"] = _tekst(list(eigen))
     i = r.vind("belangrijkste motieven", begint=True)
     if i is not None:
         for sleutel in _genoemde_motieven(r.regels[i].partition(":")[2], kader):
