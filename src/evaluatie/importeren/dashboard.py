@@ -14,7 +14,7 @@ from itertools import takewhile
 from typing import Any
 
 from ..kader import Kader
-from ..model import lees_bedrag
+from ..model import Partners, lees_bedrag
 from ..tekst import normaliseer, slug
 
 C_TITEL = re.compile(r"C\s+Gewenste en feitelijke resultaten en verdeling van kosten en baten\s*\((\d{4})\)", re.I)
@@ -25,22 +25,9 @@ WIKI_WAARSCHUWING = re.compile(r'The wikipage input value "(.*?)" contains inval
 BEZIG = "aan dit onderdeel wordt momenteel gewerkt"
 GEEN_GEGEVENS = "bij dit jaar zijn geen gegevens ingevuld"
 SCHEIDERS = re.compile(r"\s*(?:;;|;|•|,)\s*")
-ONDERDELEN = {
-    "kosten (inbreng financiele middelen)": "kosten",
-    "kosten (inbreng financiële middelen)": "kosten",
-    "baten": "baten",
-    "financiele resultaten": "financiele_resultaten",
-    "financiële resultaten": "financiele_resultaten",
-    "eigen vermogen": "eigen_vermogen",
-}
 JAARKOPPEN = re.compile(r"^(lopend jaar|voorgaand jaar|twee jaar terug) \((\d{4})\)$")
-PARTNERS = {
-    "gemeenten": "gemeenten",
-    "provincies": "provincies",
-    "bedrijven": "bedrijven",
-    "maatschappelijke organisaties": "maatschappelijke_organisaties",
-    "overige organisaties": "overige_organisaties",
-}
+# Partner categories as pages write them ("Maatschappelijke organisaties: ...") map onto the model's fields.
+PARTNERS = {veld.replace("_", " "): veld for veld in Partners.model_fields}
 VERDEELREGEL = re.compile(r"(\d+(?:,\d+)?)\s*%\s*van\s*(?:€\s*)?([\d.]+)\s+(.*?)\s*\((?:€\s*)?([\d.]+)\)", re.I)
 
 
@@ -277,7 +264,7 @@ def _jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
     gegevens: dict[str, Any] = {}
     _motieven(r, p, kader, gegevens)
     _resultaten(r, p, gegevens)
-    financien = _financien(r, p, jaar) if jaar and p.soort == "C" else {}
+    financien = _financien(r, p, kader, jaar) if jaar and p.soort == "C" else {}
     _aandeel(r, p, gegevens)
     if jaar is None:
         if any(v for k, v in gegevens.items() if k != "motieven") or gegevens.get("motieven"):
@@ -503,11 +490,12 @@ def _kolommen(categorie: str, bedragen: list[tuple[str, bool]], p: Pagina, nr: i
     return uit
 
 
-def _financien(r: Regels, p: Pagina, jaar: int) -> dict[int, dict[str, Any]]:
+def _financien(r: Regels, p: Pagina, kader: Kader, jaar: int) -> dict[int, dict[str, Any]]:
     start = r.vind("kosten en baten: begroting en realisatie")
     if start is None:
         return {}
     eind = r.vind("feitelijke resultaten van de samenwerking", start) or len(r)
+    onderdelen = {normaliseer(label): sleutel for sleutel, label in kader.financien.onderdelen.items()}
     per_jaar: dict[int, dict[str, Any]] = {jaar: {}}
     i = r.vind("begroot:", start, eind)
     if i is not None:
@@ -516,8 +504,8 @@ def _financien(r: Regels, p: Pagina, jaar: int) -> dict[int, dict[str, Any]]:
     onderdeel = sectie_jaar = None
     for i in range(start + 1, eind):
         n, regel = r.norm[i], r.regels[i].strip()
-        if n in ONDERDELEN:
-            onderdeel, sectie_jaar = ONDERDELEN[n], None
+        if n in onderdelen:
+            onderdeel, sectie_jaar = onderdelen[n], None
             continue
         m = JAARKOPPEN.match(n)
         if m and onderdeel:

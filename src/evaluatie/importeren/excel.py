@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from ..fouten import Gegevensfout
 from ..kader import Kader
 from ..laden import veldpad, vertaal_fout
-from ..model import NVT, ONBEKEND, VOLGT_NOG, Samenwerking, lees_bedrag
+from ..model import NVT, ONBEKEND, VOLGT_NOG, Partners, Samenwerking, lees_bedrag
 
 JA_NEE = {"ja": True, "nee": False}
 MARKERS = {ONBEKEND: "...", NVT: "nvt", VOLGT_NOG: "volgt nog"}
@@ -46,7 +46,7 @@ BBV_BEDRAGEN = {
     "vreemd_vermogen_eind",
     "financieel_resultaat",
 }
-PARTNERS = ("gemeenten", "provincies", "bedrijven", "maatschappelijke_organisaties", "overige_organisaties")
+PARTNERS = tuple(Partners.model_fields)
 
 # sheet → columns as (header, key). Keys name the field in the row dicts below.
 BLADEN: dict[str, list[tuple[str, str]]] = {
