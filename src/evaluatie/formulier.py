@@ -23,7 +23,7 @@ from .fouten import EvaluatieFout
 from .kader import Kader, laad_kader
 from .kosten import KOLOMMEN, afwijking, som
 from .laden import bewaar_samenwerking, laad_samenwerking, samenwerking_bestanden, veldpad, vertaal_fout
-from .model import Jaar, Samenwerking, is_getal, lees_bedrag, lees_percentage
+from .model import Jaar, Samenwerking, heeft_inhoud, is_getal, lees_bedrag, lees_percentage
 from .opmaak import euro, procent
 
 NIET_INGEVULD = ""
@@ -529,9 +529,7 @@ class Invoerformulier:
                 for naam in self.kader.ladders
             }
             res["kern"] = _of_none(self.ladders[f"{kant}.kern"]["tekst"].value)
-            resultaten[kant] = (
-                res if any(v for v in res.values() if v and v != {"trede": None, "tekst": None}) else None
-            )
+            resultaten[kant] = res if heeft_inhoud(res) else None
         financien = {}
         for onderdeel, deel in self.secties.items():
             regels = [
@@ -565,18 +563,7 @@ class Invoerformulier:
             "motieven": motieven,
             **resultaten,
             "financien": financien,
-            "aandeel": aandeel
-            if any(
-                [
-                    aandeel["toelichting"],
-                    aandeel["verdeelsleutel"]["tekst"],
-                    aandeel["verdeelsleutel"]["regels"],
-                    aandeel["evenwicht"]["kosten"],
-                    aandeel["evenwicht"]["baten"],
-                    aandeel["schatting_pct"],
-                ]
-            )
-            else None,
+            "aandeel": aandeel if heeft_inhoud(aandeel) else None,
         }
 
     def valideer(self) -> Samenwerking | None:

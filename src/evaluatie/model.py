@@ -84,6 +84,15 @@ def is_getal(waarde: object) -> bool:
     return isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and waarde == waarde
 
 
+def heeft_inhoud(waarde: Any) -> bool:
+    """True when a nested structure holds anything at all: a value, or a non-empty list anywhere inside."""
+    if isinstance(waarde, dict):
+        return any(heeft_inhoud(v) for v in waarde.values())
+    if isinstance(waarde, list):
+        return bool(waarde)
+    return waarde is not None
+
+
 def _kader(info: ValidationInfo) -> Kader:
     return (info.context or {}).get("kader") or laad_kader()
 

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from ..fouten import Gegevensfout
 from ..kader import Kader
 from ..laden import veldpad, vertaal_fout
-from ..model import NVT, ONBEKEND, VOLGT_NOG, Partners, Samenwerking, lees_bedrag
+from ..model import NVT, ONBEKEND, VOLGT_NOG, Partners, Samenwerking, heeft_inhoud, lees_bedrag
 
 JA_NEE = {"ja": True, "nee": False}
 MARKERS = {ONBEKEND: "...", NVT: "nvt", VOLGT_NOG: "volgt nog"}
@@ -529,7 +529,7 @@ def lees_excel(pad: Path, kader: Kader) -> dict[tuple[str, str], Samenwerking]:
     for sleutel, rec in records.items():
         for j in rec["jaren"].values():
             aandeel = j.pop("_aandeel", None)
-            if aandeel and _iets(aandeel):
+            if heeft_inhoud(aandeel):
                 j["aandeel"] = aandeel
         try:
             uit[sleutel] = Samenwerking.model_validate(
@@ -551,11 +551,3 @@ def _voorvoegsels(pad: str) -> list[str]:
         pad = pad[: max(pad.rfind("."), pad.rfind("["))]
         uit.append(pad)
     return uit
-
-
-def _iets(waarde: Any) -> bool:
-    if isinstance(waarde, dict):
-        return any(_iets(v) for v in waarde.values())
-    if isinstance(waarde, list):
-        return bool(waarde)
-    return waarde is not None
