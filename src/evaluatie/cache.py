@@ -53,8 +53,7 @@ class Cache:
 
     def actueel(self, taak: Taak, sleutel_hash: str) -> bool:
         """True when this exact input was rendered before and its files are all still there."""
-        delen = (taak.gemeente, str(taak.jaar))
-        bestanden = [taak.uit.joinpath(*delen, taak.samenwerking + f.extensie) for f in taak.opties.formaten]
+        bestanden = [taak.uit.joinpath(*taak.map, taak.samenwerking + f.extensie) for f in taak.opties.formaten]
         return self.hashes.get(taak.sleutel) == sleutel_hash and all(b.is_file() for b in bestanden)
 
     def zet(self, sleutel: str, sleutel_hash: str) -> None:

@@ -133,14 +133,8 @@ def _kernel(opties: Opties) -> WarmeKernel:
 def render_taak(taak: Taak) -> TaakUitkomst:
     """Render one partnership in this process's warm kernel; every error comes back as text, never raised."""
     try:
-        parameters = {
-            "gemeente": taak.gemeente,
-            "samenwerking": taak.samenwerking,
-            "jaar": taak.jaar,
-            "data_dir": str(taak.data_dir.resolve()),
-        }
-        html = naar_html(_kernel(taak.opties).voer_uit(parameters), taak.titel, taak.opties.voet)
-        paden = schrijf_formaten(html, taak.uit, (taak.gemeente, str(taak.jaar)), taak.samenwerking, taak.opties)
+        html = naar_html(_kernel(taak.opties).voer_uit(taak.parameters), taak.titel, taak.opties.voet)
+        paden = schrijf_formaten(html, taak.uit, taak.map, taak.samenwerking, taak.opties)
         return TaakUitkomst(taak.sleutel, tuple(paden))
     except EvaluatieFout as exc:
         return TaakUitkomst(taak.sleutel, fout=str(exc))

@@ -1,6 +1,6 @@
-"""Rendering: execute the parameterised notebook with papermill per partnership, export it to HTML without code.
+"""Rendering one notebook: execute it with papermill in a fresh kernel, export it without code, write each format.
 
-One failing partnership never stops the batch: its error is collected and shown in the gemeente's overview page.
+The batch (`batch.py`) renders many partnerships in warm kernels (`kernel.py`) and shares the export here.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from traitlets import default
 from .formaten import binnen
 from .fouten import Renderfout
 from .sjablonen import TEMPLATES, stylesheet
-from .taak import Opties
+from .taak import Opties, Taak
 
 KERNEL = "python3"
 
@@ -147,6 +147,5 @@ def render_samenwerking(
     data_dir: Path, gemeente: str, samenwerking: str, jaar: int, uit: Path, titel: str, opties: Opties | None = None
 ) -> list[Path]:
     """Execute the report notebook for one partnership: `uit/<gemeente>/<jaar>/<id>.<ext>` per format."""
-    opties = opties or Opties()
-    parameters = {"gemeente": gemeente, "samenwerking": samenwerking, "jaar": jaar, "data_dir": str(data_dir.resolve())}
-    return render_notebook(opties.notebook, parameters, uit, (gemeente, str(jaar)), samenwerking, titel, opties)
+    taak = Taak(data_dir, gemeente, samenwerking, jaar, uit, titel, opties or Opties())
+    return render_notebook(taak.opties.notebook, taak.parameters, uit, taak.map, samenwerking, titel, taak.opties)

@@ -49,6 +49,21 @@ class Taak:
     def sleutel(self) -> str:
         return f"{self.gemeente}/{self.jaar}/{self.samenwerking}"
 
+    @property
+    def parameters(self) -> dict[str, object]:
+        """What the report notebook's parameters cell receives; the same for a warm and a fresh kernel."""
+        return {
+            "gemeente": self.gemeente,
+            "samenwerking": self.samenwerking,
+            "jaar": self.jaar,
+            "data_dir": str(self.data_dir.resolve()),
+        }
+
+    @property
+    def map(self) -> tuple[str, str]:
+        """Where below the output folder the report goes: `<gemeente>/<jaar>/`."""
+        return (self.gemeente, str(self.jaar))
+
 
 @dataclass(frozen=True)
 class TaakUitkomst:
