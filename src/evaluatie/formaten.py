@@ -23,12 +23,15 @@ def binnen(uit: Path, *delen: str) -> Path:
 
 
 def schrijf_atomair(doel: Path, inhoud: bytes) -> None:
-    """Write via a temporary file and a rename, so a reader never sees half a report."""
+    """Write via a temporary file, fsync and a rename: a reader never sees half a file, and a crash before the
+    rename leaves the previous file as it was (no stray temporary file either)."""
     doel.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", dir=doel.parent)
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{doel.name}.", suffix=".tmp", dir=doel.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(inhoud)
+            f.flush()
+            os.fsync(f.fileno())
         os.replace(tijdelijk, doel)
     finally:
         if os.path.exists(tijdelijk):

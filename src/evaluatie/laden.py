@@ -7,10 +7,8 @@ a crash halfway and can be restored.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .formaten import schrijf_atomair
 from .fouten import Gegevensfout, Kaderfout
 from .kader import KADER_BESTAND, Kader, laad_kader
 from .model import Samenwerking
@@ -178,13 +177,12 @@ def naar_yaml(sw: Samenwerking) -> str:
 
 
 def bewaar_samenwerking(sw: Samenwerking, pad: Path) -> Path | None:
-    """Write atomically (temporary file, fsync, rename); the replaced version goes to `.geschiedenis/`.
+    """Write atomically (`schrijf_atomair`); the replaced version goes to `.geschiedenis/` first.
 
     Returns the backup's path, or None when there was nothing to replace. A crash before the rename leaves the old
     file untouched; the backup is made before the rename, so the history is never behind what was replaced.
     """
     pad = Path(pad)
-    pad.parent.mkdir(parents=True, exist_ok=True)
     kopie = None
     if pad.exists():
         geschiedenis = pad.parent / GESCHIEDENIS_MAP
@@ -192,14 +190,5 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path) -> Path | None:
         stempel = datetime.now().strftime("%Y%m%dT%H%M%S%f")
         kopie = geschiedenis / f"{pad.stem}.{stempel}.yaml"
         shutil.copy2(pad, kopie)
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.stem}.", suffix=".tmp", dir=pad.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(naar_yaml(sw))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tijdelijk, pad)
-    finally:
-        if os.path.exists(tijdelijk):
-            os.unlink(tijdelijk)
+    schrijf_atomair(pad, naar_yaml(sw).encode("utf-8"))
     return kopie
