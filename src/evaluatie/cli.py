@@ -141,8 +141,9 @@ def controleer(args: argparse.Namespace) -> int:
     gegevens = laad_gegevens(args.data, args.gemeente)
     for fout in gegevens.fouten:
         print(f"FOUT  {fout}")
+    jaren = {gem: args.jaar or standaardjaar(gegevens, gem) for gem in gegevens.gemeenten()}
     for sw in gegevens.samenwerkingen:
-        jaar = args.jaar or standaardjaar(gegevens, sw.gemeente)
+        jaar = jaren[sw.gemeente]
         bevindingen = evalueer(sw, jaar, gegevens.kader(sw.gemeente)).bevindingen if jaar else basis_bevindingen(sw)
         for b in bevindingen:
             if b.ernst != "info":

@@ -34,8 +34,8 @@ KOLOMMEN = [
 
 def standaardjaar(gegevens: Gegevensset, gemeente: str | None = None) -> int | None:
     """The latest year with data among the gemeente's partnerships (or all of them)."""
-    jaren = [laatste_jaar(s) for s in gegevens.samenwerkingen if gemeente in (None, s.gemeente)]
-    jaren = [j for j in jaren if j is not None]
+    samenwerkingen = gegevens.van(gemeente) if gemeente else gegevens.samenwerkingen
+    jaren = [j for j in map(laatste_jaar, samenwerkingen) if j is not None]
     return max(jaren) if jaren else None
 
 
