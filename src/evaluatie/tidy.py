@@ -18,10 +18,12 @@ from pathlib import Path
 import pandas as pd
 
 from .analyse import evalueer
+from .cache import pakket_hash
 from .formaten import schrijf_atomair
 from .kader import Kader
 from .kosten import KOLOMMEN
 from .kwaliteit import basis_bevindingen
+from .laden import laad_gegevens
 from .model import Samenwerking, is_getal
 from .plicht import basisplicht
 
@@ -234,8 +236,6 @@ def schrijf_tabellen(tabellen: dict[str, pd.DataFrame], naar: Path, formaat: str
 
 def gemeente_tabellen(map_: Path) -> dict[str, pd.DataFrame]:
     """All tables of one gemeente folder; a file that cannot be read becomes a row in `bevindingen`."""
-    from .laden import laad_gegevens
-
     gegevens = laad_gegevens(map_.parent, map_.name)
     kader = gegevens.kader(map_.name)
     delen = [rijen(sw, kader) for sw in gegevens.samenwerkingen]
@@ -280,8 +280,6 @@ def tidy_tabellen(
 
     Returns the tables and counts of gemeenten read from the cache and built anew.
     """
-    from .cache import pakket_hash
-
     mappen = [m for d in data_dirs for m in sorted(Path(d).iterdir()) if m.is_dir() and not m.name.startswith(".")]
     pakket = pakket_hash()
     sleutels = {m: _gemeente_hash(m, pakket) for m in mappen}
