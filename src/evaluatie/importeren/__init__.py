@@ -42,7 +42,6 @@ class DashboardImporter(Importer):
                 tekst = pad.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise Gegevensfout(pad, f"kan de pagina niet lezen: {exc}") from None
-            gem = gemeente
             try:
                 pagina = lees_pagina(tekst, pad.name, laad_kader(), jaar)
             except ValueError as exc:
@@ -108,11 +107,11 @@ def importeer(
         nieuw = _genormaliseerd(record, pad)
         bestaand = laad_samenwerking(pad).model_dump(exclude_defaults=True) if pad.exists() else None
         if importer.vervangt:
-            samen, verslag = nieuw, Verslag(id_, nieuw=bestaand is None)
+            samen, verslag = nieuw, Verslag(f"{gem}/{id_}", nieuw=bestaand is None)
             if bestaand is not None and bestaand != nieuw:
                 verslag.gewijzigd = [k for k in sorted(set(bestaand) | set(nieuw)) if bestaand.get(k) != nieuw.get(k)]
         else:
-            samen, verslag = voeg_samen(bestaand, nieuw, id_, overschrijf)
+            samen, verslag = voeg_samen(bestaand, nieuw, f"{gem}/{id_}", overschrijf)
         if verslag.veranderd:
             bewaar_samenwerking(
                 Samenwerking.model_validate(
@@ -120,6 +119,5 @@ def importeer(
                 ),
                 pad,
             )
-        verslag.id = f"{gem}/{id_}"
         verslagen.append(verslag)
     return verslagen
