@@ -21,9 +21,9 @@ from pydantic import ValidationError
 from .analyse import evalueer
 from .fouten import EvaluatieFout
 from .kader import Kader, laad_kader
-from .kosten import KOLOMMEN, afwijking, som
+from .kosten import KOLOMMEN, Verdeelcheck, afwijking, som, totaal_verschillen
 from .laden import bewaar_samenwerking, laad_samenwerking, samenwerking_bestanden, veldpad, vertaal_fout
-from .model import Jaar, Samenwerking, heeft_inhoud, is_getal, lees_bedrag, lees_percentage
+from .model import Bedragen, Jaar, Regel, Samenwerking, Sectie, heeft_inhoud, is_getal, lees_bedrag, lees_percentage
 from .opmaak import euro, procent
 
 NIET_INGEVULD = ""
@@ -395,24 +395,28 @@ class Invoerformulier:
         deel["lijst"].children = tuple(r["box"] for r in deel["regels"])
 
     def _ververs_financien(self) -> None:
-        """Live: the sum of the lines beside the stated total, and the afwijking, per section."""
+        """Live: per section the sums beside the stated total and the afwijking; per verdeelsleutel line its check.
+
+        The checks are the evaluation's own (`totaal_verschillen`, `Verdeelcheck`), run on what is typed so far;
+        an amount that cannot be read yet counts as missing here and gets its message when saving.
+        """
+        marge = self.kader.drempels.afronding_euro
         for deel in getattr(self, "secties", {}).values():
-            teksten = []
-            for k in KOLOMMEN:
-                waarden = [_bedrag_of_fout(r[k].value)[0] for r in deel["regels"]]
-                berekend = som(waarden)
-                vermeld = _bedrag_of_fout(deel["totaal"][k].value)[0]
-                regel = f"{k.replace('_', ' ')}: som {euro(berekend)}"
-                if (
-                    is_getal(vermeld)
-                    and berekend is not None
-                    and abs(vermeld - berekend) > self.kader.drempels.afronding_euro
-                ):
-                    regel += f' <b style="color:#8A5A00">≠ vermeld {euro(vermeld)}</b>'
-                teksten.append(regel)
-            begroting = som([_bedrag_of_fout(r["begroting"].value)[0] for r in deel["regels"]])
-            realisatie = som([_bedrag_of_fout(r["realisatie"].value)[0] for r in deel["regels"]])
-            verschil, pct = afwijking(begroting, realisatie)
+            sectie = Sectie.model_construct(
+                regels=[
+                    Regel.model_construct(**{k: _bedrag_of_fout(r[k].value)[0] for k in KOLOMMEN})
+                    for r in deel["regels"]
+                ],
+                totaal=Bedragen.model_construct(**{k: _bedrag_of_fout(deel["totaal"][k].value)[0] for k in KOLOMMEN}),
+            )
+            afwijkend = {kolom: vermeld for kolom, vermeld, _som, _leeg in totaal_verschillen(sectie, marge)}
+            sommen = {k: som([getattr(r, k) for r in sectie.regels]) for k in KOLOMMEN}
+            teksten = [
+                f"{k.replace('_', ' ')}: som {euro(sommen[k])}"
+                + (f' <b style="color:#8A5A00">≠ vermeld {euro(afwijkend[k])}</b>' if k in afwijkend else "")
+                for k in KOLOMMEN
+            ]
+            verschil, pct = afwijking(sommen["begroting"], sommen["realisatie"])
             teksten.append(f"afwijking {euro(verschil)} ({procent(pct, teken=True, decimalen=1)})")
             deel["som"].value = "<small>" + " · ".join(teksten) + "</small>"
         for r in getattr(self, "verdeelregels", []):
@@ -420,19 +424,15 @@ class Invoerformulier:
                 pct = lees_percentage(r["percentage"].value)
             except ValueError:
                 pct = None
-            grondslag, bedrag = _bedrag_of_fout(r["grondslag"].value)[0], _bedrag_of_fout(r["bedrag"].value)[0]
-            if pct is not None and is_getal(grondslag):
-                berekend = pct * grondslag / 100
-                verschil = bedrag - berekend if is_getal(bedrag) else None
-                kleur = (
-                    "#8A5A00" if verschil is not None and abs(verschil) > self.kader.drempels.afronding_euro else "#333"
-                )
-                r["check"].value = (
-                    f'<small style="color:{kleur}">berekend {euro(berekend)}'
-                    f"{f', verschil {euro(verschil)}' if verschil is not None else ''}</small>"
-                )
-            else:
+            c = Verdeelcheck.van(
+                None, pct, _bedrag_of_fout(r["grondslag"].value)[0], _bedrag_of_fout(r["bedrag"].value)[0]
+            )
+            if c.berekend is None:
                 r["check"].value = ""
+                continue
+            kleur = "#8A5A00" if c.afwijkend(marge) else "#333"
+            verschil = f", verschil {euro(c.verschil)}" if c.verschil is not None else ""
+            r["check"].value = f'<small style="color:{kleur}">berekend {euro(c.berekend)}{verschil}</small>'
 
     def _aandeel(self, gegevens: Jaar) -> w.Widget:
         aandeel = gegevens.aandeel

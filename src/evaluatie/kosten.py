@@ -57,9 +57,19 @@ class Verdeelcheck:
     bedrag: float | None
     berekend: float | None
 
+    @classmethod
+    def van(cls, omschrijving: str | None, percentage: float | None, grondslag: object, bedrag: object) -> Verdeelcheck:
+        """Check one line: percentage × grondslag is what the stated amount should be."""
+        berekend = percentage * grondslag / 100 if percentage is not None and is_getal(grondslag) else None
+        return cls(omschrijving, percentage, _getal(grondslag), _getal(bedrag), berekend)
+
     @property
     def verschil(self) -> float | None:
         return self.bedrag - self.berekend if is_getal(self.bedrag) and self.berekend is not None else None
+
+    def afwijkend(self, marge: float) -> bool:
+        """More than rounding apart."""
+        return self.verschil is not None and abs(self.verschil) > marge
 
 
 @dataclass(frozen=True)
@@ -93,28 +103,31 @@ def sectie_totaal(jaar: int, onderdeel: str, sectie: Sectie) -> Totaal:
     return Totaal(jaar, onderdeel, **waarden)
 
 
+def totaal_verschillen(sectie: Sectie, marge: float) -> list[tuple[str, float, float, int]]:
+    """Columns whose stated TOTAAL is more than `marge` from the sum of the lines with an amount:
+    (column, stated, sum, number of lines without an amount)."""
+    verschillen = []
+    for kolom in KOLOMMEN:
+        vermeld = getattr(sectie.totaal, kolom) if sectie.totaal else None
+        waarden = [getattr(r, kolom) for r in sectie.regels]
+        berekend = som(waarden)
+        if is_getal(vermeld) and berekend is not None and abs(vermeld - berekend) > marge:
+            verschillen.append((kolom, vermeld, berekend, sum(not is_getal(w) for w in waarden)))
+    return verschillen
+
+
 def controleer_totaal(jaar: int, onderdeel: str, sectie: Sectie, kader: Kader) -> list[Bevinding]:
     """Stated TOTAAL against the sum of the lines, per column, beyond rounding."""
     bevindingen = []
-    if sectie.totaal is None:
-        return bevindingen
     label = kader.financien.onderdelen[onderdeel]
-    for kolom in KOLOMMEN:
-        vermeld = getattr(sectie.totaal, kolom)
-        waarden = [getattr(r, kolom) for r in sectie.regels]
-        berekend = som(waarden)
-        if not is_getal(vermeld) or berekend is None:
-            continue
-        if abs(vermeld - berekend) > kader.drempels.afronding_euro:
-            leeg = sum(not is_getal(w) for w in waarden)
-            extra = f" ({leeg} regel(s) zonder bedrag)" if leeg else ""
-            tekst = (
-                f"{label} {jaar}, {kolom.replace('_', ' ')}: vermeld totaal {euro(vermeld)} is niet de som van de "
-                f"regels {euro(berekend)}{extra}."
-            )
-            bevindingen.append(
-                Bevinding("oranje", "financien", tekst, f"jaren.{jaar}.financien.{onderdeel}.totaal.{kolom}", jaar)
-            )
+    for kolom, vermeld, berekend, leeg in totaal_verschillen(sectie, kader.drempels.afronding_euro):
+        extra = f" ({leeg} regel(s) zonder bedrag)" if leeg else ""
+        tekst = (
+            f"{label} {jaar}, {kolom.replace('_', ' ')}: vermeld totaal {euro(vermeld)} is niet de som van de "
+            f"regels {euro(berekend)}{extra}."
+        )
+        veld = f"jaren.{jaar}.financien.{onderdeel}.totaal.{kolom}"
+        bevindingen.append(Bevinding("oranje", "financien", tekst, veld, jaar))
     return bevindingen
 
 
@@ -156,17 +169,11 @@ def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst
     gegevens = sw.jaar(jaar)
     aandeel = gegevens.aandeel if gegevens else None
     checks = [
-        Verdeelcheck(
-            r.omschrijving,
-            r.percentage,
-            _getal(r.grondslag),
-            _getal(r.bedrag),
-            r.percentage * r.grondslag / 100 if r.percentage is not None and is_getal(r.grondslag) else None,
-        )
+        Verdeelcheck.van(r.omschrijving, r.percentage, r.grondslag, r.bedrag)
         for r in (aandeel.verdeelsleutel.regels if aandeel else [])
     ]
     for i, c in enumerate(checks):
-        if c.verschil is not None and abs(c.verschil) > kader.drempels.afronding_euro:
+        if c.afwijkend(kader.drempels.afronding_euro):
             tekst = (
                 f"Verdeelsleutel '{c.omschrijving or i + 1}': {procent(c.percentage)} van {euro(c.grondslag)} is "
                 f"{euro(c.berekend)}, vermeld is {euro(c.bedrag)} (verschil {euro(c.verschil)})."
