@@ -30,12 +30,19 @@ def _heel(waarde: float) -> int:
     return round(waarde) or 0
 
 
+def decimaal(waarde: object, decimalen: int = 1) -> str:
+    """`1.234,5`: a Dutch decimal number with a fixed number of decimals."""
+    if not is_getal(waarde):
+        return LEEG
+    patroon = "#,##0." + "0" * decimalen if decimalen else "#,##0"
+    return format_decimal(waarde, format=patroon, locale=LOCALE)
+
+
 def procent(waarde: float | None, teken: bool = False, decimalen: int = 2) -> str:
     """`48,62%`, or with `teken` a signed change such as `+5,0%`."""
     if not is_getal(waarde):
         return LEEG
-    patroon = "#,##0." + "0" * decimalen if decimalen else "#,##0"
-    tekst = format_decimal(abs(waarde) if teken else waarde, format=patroon, locale=LOCALE) + "%"
+    tekst = decimaal(abs(waarde) if teken else waarde, decimalen) + "%"
     if teken:
         tekst = ("+" if waarde > 0 else "−" if waarde < 0 else "±") + tekst
     return tekst

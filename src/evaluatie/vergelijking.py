@@ -15,6 +15,7 @@ import pandas as pd
 from .grafieken import KLEUREN, STIJL, als_svg, marges
 from .html import Html
 from .kader import laad_kader
+from .opmaak import decimaal
 from .sjablonen import omgeving
 from .tidy import tidy_tabellen
 
@@ -64,16 +65,12 @@ def _sectie(titel: str, uitleg: str, tabel: pd.DataFrame | None = None, grafiek:
         .render(
             titel=titel,
             uitleg=uitleg,
-            tabel=Html(tabel.to_html(index=False, na_rep="–", float_format=_nl))
+            tabel=Html(tabel.to_html(index=False, na_rep="–", float_format=decimaal))
             if tabel is not None and len(tabel)
             else None,
             grafiek=grafiek,
         )
     )
-
-
-def _nl(x: float) -> str:
-    return f"{x:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def _grootste(v: Vergelijking) -> list[str]:
