@@ -263,7 +263,7 @@ def _jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
     """Section C of one year; on an A page the same parts appear without a year and are only remarked upon."""
     gegevens: dict[str, Any] = {}
     _motieven(r, p, kader, gegevens)
-    _resultaten(r, p, gegevens)
+    _resultaten(r, kader, gegevens)
     financien = _financien(r, p, kader, jaar) if jaar and p.soort == "C" else {}
     _aandeel(r, p, gegevens)
     if jaar is None:
@@ -412,18 +412,13 @@ def _kort_label(label: str, kader: Kader) -> str | None:
     return treffers[0] if len(treffers) == 1 else None
 
 
-RESULTAAT_KOPPEN = {"inhoud": "inhoud", "proces": "proces", "samenwerking": "samenwerking"}
-
-
-def _resultaten(r: Regels, p: Pagina, gegevens: dict[str, Any]) -> None:
-    eind = {
+def _resultaten(r: Regels, kader: Kader, gegevens: dict[str, Any]) -> None:
+    """Intended results (after the Tips block) and actual results, under headings that are the ladders' labels."""
+    ladders = {lad.label: sleutel for sleutel, lad in kader.ladders.items()}
+    koppen = [*ladders.items(), ("kern (maximaal 500 tekens)", "kern"), ("kern", "kern")]
+    eind = {normaliseer(k) for k, _ in koppen} | {
         normaliseer(k)
         for k in (
-            "inhoud",
-            "proces",
-            "samenwerking",
-            "kern",
-            "kern (maximaal 500 tekens)",
             "kosten en baten: begroting en realisatie",
             "feitelijke resultaten van de samenwerking",
             "aandeel van de gemeente in de realisatie van de opgave",
@@ -437,7 +432,7 @@ def _resultaten(r: Regels, p: Pagina, gegevens: dict[str, Any]) -> None:
         if van is None:
             continue
         res: dict[str, Any] = {}
-        for kop, veld in (*RESULTAAT_KOPPEN.items(), ("kern (maximaal 500 tekens)", "kern"), ("kern", "kern")):
+        for kop, veld in koppen:
             i = r.vind(kop, van, tot)
             if i is None or veld in res:
                 continue
@@ -446,8 +441,6 @@ def _resultaten(r: Regels, p: Pagina, gegevens: dict[str, Any]) -> None:
                 res[veld] = tekst if veld == "kern" else {"tekst": tekst}
         if res:
             gegevens[kant] = res
-        elif kant == "beoogd" and tips is None:
-            return
 
 
 def _bedragen(regel: str) -> tuple[str, list[tuple[str, bool]]]:
