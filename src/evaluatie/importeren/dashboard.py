@@ -142,15 +142,18 @@ def lees_pagina(tekst: str, bestand: str, kader: Kader, jaar_a: int | None = Non
     return p
 
 
+# The last parts of a complete page, per kind; a page cut off halfway misses one of them.
+SLOTKOPPEN = {
+    "A": ("Gewenste en feitelijke resultaten en verdeling van kosten en baten",),
+    "C": ("Aandeel van de gemeente in de realisatie van de opgave", "Evenwicht"),
+}
+
+
 def _volledig(r: Regels, p: Pagina) -> None:
     """A page cut off halfway misses its closing parts: say so, keep what was read."""
-    slot = "gewenste en feitelijke resultaten en verdeling van kosten en baten" if p.soort == "A" else ("evenwicht")
-    if p.soort == "C" and r.vind("aandeel van de gemeente in de realisatie van de opgave") is None:
-        p.merk(
-            "Pagina onvolledig: het onderdeel 'Aandeel van de gemeente' ontbreekt; overgenomen wat er staat.", len(r)
-        )
-    elif r.vind(slot, begint=True) is None:
-        p.merk("Pagina onvolledig: de pagina houdt op voor haar laatste onderdeel; overgenomen wat er staat.", len(r))
+    ontbreekt = next((kop for kop in SLOTKOPPEN[p.soort] if r.vind(kop, begint=True) is None), None)
+    if ontbreekt:
+        p.merk(f"Pagina onvolledig: het onderdeel '{ontbreekt}' ontbreekt; overgenomen wat er staat.", len(r))
 
 
 def _basisgegevens(r: Regels, p: Pagina, kader: Kader) -> None:
