@@ -394,6 +394,11 @@ class Lezer:
                 return sleutel
         raise self.fout(cel, f"ongeldige keuze; kies uit {', '.join(opties.values())}")
 
+    def ja_nee(self, cel: Cel) -> bool | None:
+        """'ja' / 'nee' from the drop-down (any case); empty is unknown; anything else names the cell."""
+        sleutel = self.keuze(cel, {"ja": "ja", "nee": "nee"})
+        return None if sleutel is None else JA_NEE[sleutel]
+
     def jaar(self, cel: Cel) -> int:
         try:
             return int(cel.waarde)
@@ -415,21 +420,20 @@ def lees_excel(pad: Path, kader: Kader) -> dict[tuple[str, str], Samenwerking]:
     """Read an exported (and edited) workbook back into partnerships; the first bad cell raises with its place."""
     lezer = Lezer(pad, kader)
     records: dict[tuple[str, str], dict[str, Any]] = {}
-    ja_nee = {"ja": "ja", "nee": "nee"}
     for r, c in lezer.rijen("Samenwerkingen"):
         sleutel = (r["gemeente"], r["id"])
         records[sleutel] = {
             "naam": r["naam"],
             "afkorting": r["afkorting"],
             "status": r["status"] or "actief",
-            "fictief": lezer.keuze(c["fictief"], ja_nee) == "ja",
+            "fictief": lezer.ja_nee(c["fictief"]) is True,
             "beschrijving": r["beschrijving"],
             "onderwerpen": _lijst_uit(r["onderwerpen"]),
             "raadsprogrammas": _lijst_uit(r["raadsprogrammas"]),
             "belangrijkheid": {"waarom": _lijst_uit(r["waarom"]), "voor_wie": _lijst_uit(r["voor_wie"])},
             "verbonden_partij": {
-                "bestuurlijk_belang": JA_NEE.get(lezer.keuze(c["bestuurlijk_belang"], ja_nee) or ""),
-                "financieel_belang": JA_NEE.get(lezer.keuze(c["financieel_belang"], ja_nee) or ""),
+                "bestuurlijk_belang": lezer.ja_nee(c["bestuurlijk_belang"]),
+                "financieel_belang": lezer.ja_nee(c["financieel_belang"]),
                 "bbv_categorie": r["bbv_categorie"],
             },
             "schaal": _lijst_uit(r["schaal"]),
@@ -477,7 +481,7 @@ def lees_excel(pad: Path, kader: Kader) -> dict[tuple[str, str], Samenwerking]:
             {
                 "categorie": lezer.keuze(c["categorie"], motief_opties),
                 "submotieven": _lijst_uit(r["submotieven"]),
-                "belangrijkste": lezer.keuze(c["belangrijkste"], ja_nee) == "ja",
+                "belangrijkste": lezer.ja_nee(c["belangrijkste"]) is True,
                 "beantwoord": lezer.keuze(c["beantwoord"], antwoord_opties),
                 "toelichting": r["toelichting"],
             }
