@@ -49,7 +49,11 @@ def wis_naamruimte(shell: object) -> None:
 
 
 class WarmeKernel:
-    """One kernel, kept between notebooks; `timeout` is the limit per cell in seconds (None: none)."""
+    """One kernel, kept between notebooks.
+
+    `timeout` (seconds, None: none) limits one report: a watchdog kills the kernel at the deadline; nbclient gets the
+    same value per cell as a backstop.
+    """
 
     def __init__(self, notebook: Path, timeout: float | None = None) -> None:
         self.notebook = notebook
