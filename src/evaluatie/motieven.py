@@ -55,12 +55,14 @@ def motief_statussen(jaar: Jaar, kader: Kader) -> list[MotiefStatus]:
     return rijen
 
 
+def _gemiddelde_score(rijen: list[MotiefStatus]) -> float | None:
+    scores = [r.score for r in rijen if r.score is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
 def motieven_score(jaar: Jaar | None, kader: Kader) -> float | None:
     """Mean score of the motives that could be judged (ja 1, deels ½, nee 0); None when none could."""
-    if jaar is None:
-        return None
-    scores = [r.score for r in motief_statussen(jaar, kader) if r.score is not None]
-    return sum(scores) / len(scores) if scores else None
+    return None if jaar is None else _gemiddelde_score(motief_statussen(jaar, kader))
 
 
 def evalueer_motieven(sw: Samenwerking, jaar: int, kader: Kader) -> MotievenUitkomst:
@@ -84,6 +86,4 @@ def evalueer_motieven(sw: Samenwerking, jaar: int, kader: Kader) -> MotievenUitk
             bevindingen.append(Bevinding("info", "motieven", tekst, veld, jaar))
     if not rijen:
         bevindingen.append(Bevinding("oranje", "motieven", "Geen motieven ingevuld.", f"jaren.{jaar}.motieven", jaar))
-    return MotievenUitkomst(
-        rijen, motieven_score(gegevens, kader), motieven_score(sw.jaar(jaar - 1), kader), bevindingen
-    )
+    return MotievenUitkomst(rijen, _gemiddelde_score(rijen), motieven_score(sw.jaar(jaar - 1), kader), bevindingen)
