@@ -19,9 +19,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from evaluatie.render import html_exporter
-from evaluatie.taak import NOTEBOOK
-from evaluatie.voorbeelddata import genereer
+from evaluatie.invoer.voorbeelddata import genereer
+from evaluatie.uitvoering.render import html_exporter
+from evaluatie.uitvoering.taak import NOTEBOOK
 
 BIN = Path(sys.executable).parent
 GEMEENTE_MAP = "uitvoer"

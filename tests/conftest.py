@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.kader import laad_kader
-from evaluatie.laden import laad_gegevens, laad_samenwerking
+from evaluatie.domein.kader import laad_kader
+from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.batch import rapporteer
-from evaluatie.formaten import HtmlFormaat
-from evaluatie.render import render_samenwerking
-from evaluatie.taak import NOTEBOOK, Opties
+from evaluatie.uitvoering.batch import rapporteer
+from evaluatie.uitvoering.formaten import HtmlFormaat
+from evaluatie.uitvoering.render import render_samenwerking
+from evaluatie.uitvoering.taak import NOTEBOOK, Opties
 
 from .conftest import DATA
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from evaluatie.analyse import evalueer, laatste_jaar
-from evaluatie.kosten import afwijking, evalueer_kosten
-from evaluatie.ladders import evalueer_ladders
-from evaluatie.motieven import evalueer_motieven
-from evaluatie.plicht import basisplicht
+from evaluatie.regels.analyse import evalueer, laatste_jaar
+from evaluatie.regels.kosten import afwijking, evalueer_kosten
+from evaluatie.regels.ladders import evalueer_ladders
+from evaluatie.regels.motieven import evalueer_motieven
+from evaluatie.regels.plicht import basisplicht
 
 
 def rode(ev):
@@ -199,7 +199,7 @@ def test_verandering_ten_opzichte_van_vorig_jaar(sw, kader):
 
 def test_eigen_kader_van_een_gemeente(tmp_path, kader):
     """A gemeente's kader.yaml replaces parts of the defaults: here a stricter threshold and its own scale."""
-    from evaluatie.laden import laad_gegevens
+    from evaluatie.opslag.laden import laad_gegevens
 
     from .conftest import DATA
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from evaluatie.importeren.excel import BLADEN, exporteer_excel, lees_excel
-from evaluatie.laden import laad_gegevens, laad_samenwerking
-from evaluatie.voorbeelddata import genereer
+from evaluatie.invoer.excel import BLADEN, exporteer_excel, lees_excel
+from evaluatie.invoer.voorbeelddata import genereer
+from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 
 from .conftest import DATA
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.formulier import Invoerformulier
-from evaluatie.laden import GESCHIEDENIS_MAP, laad_samenwerking
+from evaluatie.invoer.formulier.scherm import Invoerformulier
+from evaluatie.opslag.laden import laad_samenwerking
+from evaluatie.opslag.schrijven import GESCHIEDENIS_MAP
 
 
 @pytest.fixture

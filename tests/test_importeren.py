@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.analyse import evalueer
 from evaluatie.cli import main
-from evaluatie.importeren import importeer
-from evaluatie.kader import laad_kader
-from evaluatie.laden import laad_samenwerking
-from evaluatie.tidy import rijen
+from evaluatie.domein.kader import laad_kader
+from evaluatie.invoer.importeren import importeer
+from evaluatie.opslag.laden import laad_samenwerking
+from evaluatie.rapportage.tidy import rijen
+from evaluatie.regels.analyse import evalueer
 
 from .conftest import DATA, ROOT
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.laden import laad_samenwerking
+from evaluatie.opslag.laden import laad_samenwerking
 
 from .browser import pagina
 from .conftest import DATA, ROOT

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.fouten import Gegevensfout
-from evaluatie.laden import bewaar_samenwerking, laad_samenwerking, lees_yaml, naar_yaml
-from evaluatie.model import lees_bedrag, lees_percentage
+from evaluatie.domein.fouten import Gegevensfout
+from evaluatie.domein.model import lees_bedrag, lees_percentage
+from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
+from evaluatie.opslag.schrijven import bewaar_samenwerking, naar_yaml
 
 
 @pytest.mark.parametrize(

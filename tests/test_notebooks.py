@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.batch import rapporteer
-from evaluatie.formaten import HtmlFormaat, PdfFormaat, binnen
-from evaluatie.fouten import Renderfout
-from evaluatie.render import render_samenwerking
-from evaluatie.taak import NOTEBOOK, Opties
+from evaluatie.domein.fouten import Renderfout
+from evaluatie.uitvoering.batch import rapporteer
+from evaluatie.uitvoering.formaten import HtmlFormaat, PdfFormaat, binnen
+from evaluatie.uitvoering.render import render_samenwerking
+from evaluatie.uitvoering.taak import NOTEBOOK, Opties
 
 from .conftest import DATA, ROOT
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from evaluatie.formaten import HtmlFormaat, PdfFormaat, kies_formaten
-from evaluatie.fouten import Parameterfout
-from evaluatie.opmaak import euro, getal, procent, score
+from evaluatie.domein.fouten import Parameterfout
+from evaluatie.domein.opmaak import euro, getal, procent, score
+from evaluatie.uitvoering.formaten import HtmlFormaat, PdfFormaat, kies_formaten
 
 
 @pytest.mark.parametrize(

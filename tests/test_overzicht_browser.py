@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.laden import laad_gegevens
-from evaluatie.overzicht import evaluaties, overzicht_html
+from evaluatie.opslag.laden import laad_gegevens
+from evaluatie.rapportage.overzicht import evaluaties, overzicht_html
 
 from .browser import pagina
 from .conftest import DATA

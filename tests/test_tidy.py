@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from evaluatie.cli import main
-from evaluatie.tidy import TABELLEN, tidy_tabellen
-from evaluatie.voorbeelddata import genereer
+from evaluatie.invoer.voorbeelddata import genereer
+from evaluatie.rapportage.tidy import TABELLEN, tidy_tabellen
 
 from .conftest import DATA
 
@@ -68,8 +68,8 @@ def test_motieven_ladders_verdeelsleutel_bevindingen(tabellen):
     zvh = m[(m["id"] == "zorg-en-veiligheidshuis-limburg-noord") & (m["categorie"] == "uitbesteding")]
     assert zvh["submotief"].isna().all() and zvh["belangrijkste"].all()
     lad = tabellen["ladders"].set_index(["id", "jaar", "ladder"])
-    assert lad.loc[("economisch-netwerk", 2024, "inhoud"), "gap"] == 2
-    assert pd.isna(lad.loc[("economisch-netwerk", 2024, "samenwerking"), "gap"])
+    assert lad.loc[("economisch-netwerk", 2024, "inhoud"), "gat"] == 2
+    assert pd.isna(lad.loc[("economisch-netwerk", 2024, "samenwerking"), "gat"])
     v = tabellen["verdeelsleutel"]
     assert round(v[v["omschrijving"] == "uitstroom ex-gedetineerden"]["verschil"].item()) == -229
     b = tabellen["bevindingen"]

@@ -1,0 +1,7 @@
+"""`python -m evaluatie.cli`: the same as the `evaluatie` command."""
+
+import sys
+
+from evaluatie.cli import main
+
+sys.exit(main())

@@ -1,0 +1,192 @@
+"""What each sub-command of `evaluatie` does; the words of the command line are in `parser`."""
+
+from __future__ import annotations
+
+import argparse
+
+from evaluatie.domein.fouten import Parameterfout
+from evaluatie.domein.opmaak import euro, procent
+from evaluatie.invoer.voorbeelddata import genereer
+from evaluatie.opslag.laden import laad_gegevens
+from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel, standaardjaar
+from evaluatie.rapportage.tidy import schrijf_tabellen, tidy_tabellen
+from evaluatie.regels.analyse import evalueer
+from evaluatie.regels.kwaliteit import basis_bevindingen
+from evaluatie.uitvoering.batch import rapporteer
+from evaluatie.uitvoering.formaten import kies_formaten
+from evaluatie.uitvoering.taak import VERGELIJKING, Opties
+
+
+def controleer(args: argparse.Namespace) -> int:
+    """Validate every file; print the errors and the red and orange findings; exit 1 on errors."""
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout}")
+    jaren = {gem: args.jaar or standaardjaar(gegevens, gem) for gem in gegevens.gemeenten()}
+    for sw in gegevens.samenwerkingen:
+        jaar = jaren[sw.gemeente]
+        bevindingen = evalueer(sw, jaar, gegevens.kader(sw.gemeente)).bevindingen if jaar else basis_bevindingen(sw)
+        for b in bevindingen:
+            if b.ernst != "info":
+                veld = f", {b.veld}" if b.veld else ""
+                print(f"{b.ernst.upper():<7}{sw.gemeente}/{sw.id}.yaml ({sw.naam}){veld}: {b.tekst}")
+    n = len(gegevens.samenwerkingen) + len(gegevens.fouten)
+    print(f"{n} bestand(en) gecontroleerd, {len(gegevens.fouten)} met fouten.")
+    return 1 if gegevens.fouten else 0
+
+
+def overzicht(args: argparse.Namespace) -> int:
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    for gem in gegevens.gemeenten():
+        jaar = args.jaar or standaardjaar(gegevens, gem)
+        if jaar is None:
+            print(f"Gemeente {gem}: geen jaar met gegevens; geef --jaar op.\n")
+            continue
+        tabel = overzicht_tabel(evaluaties(gegevens, gem, jaar))
+        print(f"Gemeente {gem}, {jaar}")
+        tabel = tabel.assign(
+            agenderen=tabel["agenderen"].map({True: "ja", False: "nee"}),
+            escalatie=tabel["escalatie"].map({True: "ja", False: "nee"}),
+            begroting=tabel["begroting"].map(euro),
+            realisatie=tabel["realisatie"].map(euro),
+            afwijking_pct=tabel["afwijking_pct"].map(lambda x: procent(x, teken=True, decimalen=1)),
+        )[
+            [
+                "naam",
+                "belangrijkheid",
+                "plicht",
+                "agenderen",
+                "escalatie",
+                "rood",
+                "oranje",
+                "begroting",
+                "realisatie",
+                "afwijking_pct",
+            ]
+        ]
+        print(tabel.to_string(index=False, na_rep="–"))
+        print()
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout}")
+    return 1 if gegevens.fouten else 0
+
+
+def rapporteer_cmd(args: argparse.Namespace) -> int:
+    if args.werkers < 1:
+        raise Parameterfout(f"--werkers moet minstens 1 zijn, niet {args.werkers}.")
+    opties = Opties(
+        formaten=tuple(kies_formaten(args.formaat)),
+        notebook=args.notebook,
+        datum=args.gegenereerd_op,
+        timeout=args.timeout,
+    )
+    uitkomst = rapporteer(
+        args.data,
+        args.naar,
+        args.jaar,
+        args.gemeente,
+        opties,
+        werkers=args.werkers,
+        dask=args.dask,
+        opnieuw=args.opnieuw,
+        voortgang=not args.stil,
+    )
+    print(f"Rapporten in {args.naar}/: {uitkomst.samenvatting()}")
+    for sleutel, fout in uitkomst.mislukt.items():
+        print(f"  mislukt: {sleutel}: {fout}")
+    for pad in uitkomst.overzichten:
+        print(f"Overzicht: {pad}")
+    return 0 if uitkomst.geslaagd else 1
+
+
+def exporteer(args: argparse.Namespace) -> int:
+    if args.soort == "excel":
+        return exporteer_excel_cmd(args)
+    for d in args.data:
+        if not d.is_dir():
+            raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
+    cache = None if args.zonder_cache else args.cache
+    tabellen, telling = tidy_tabellen(args.data, args.werkers, cache)
+    paden = schrijf_tabellen(tabellen, args.naar, args.formaat)
+    for pad in paden:
+        print(f"{pad}: {len(tabellen[pad.stem])} rijen")
+    print(f"{telling['gebouwd']} gemeente(n) gelezen, {telling['uit_cache']} uit de cache.")
+    return 0
+
+
+def exporteer_excel_cmd(args: argparse.Namespace) -> int:
+    from evaluatie.invoer.excel import exporteer_excel
+
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    if args.gemeente not in gegevens.gemeenten():
+        raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen bestanden in {args.data}.")
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout} (niet in de werkmap)")
+    pad = exporteer_excel(gegevens.van(args.gemeente), gegevens.kader(args.gemeente), args.naar)
+    print(f"{len(gegevens.van(args.gemeente))} samenwerking(en) in {pad}")
+    return 1 if gegevens.fouten else 0
+
+
+def importeer_cmd(args: argparse.Namespace) -> int:
+    from evaluatie.invoer.importeren import importeer
+
+    verslagen = importeer(args.soort, args.paginas, args.naar, args.gemeente, args.overschrijf, jaar=args.jaar)
+    for v in verslagen:
+        status = "nieuw" if v.nieuw else "bijgewerkt" if v.veranderd else "ongewijzigd"
+        print(f"{v.id}: {status}" + (f", {len(v.gezet)} veld(en) gezet" if v.gezet and not v.nieuw else ""))
+        for regel in v.gewijzigd:
+            print(f"  gewijzigd: {regel}")
+        for regel in v.niet_overschreven:
+            print(f"  niet overschreven: {regel}")
+    print("Controleer de bevindingen met: evaluatie controleer " + str(args.naar))
+    return 0
+
+
+def vergelijk(args: argparse.Namespace) -> int:
+    from evaluatie.uitvoering.render import render_notebook
+
+    try:
+        jaren = [int(j) for j in args.jaren.split(",")] if args.jaren else None
+    except ValueError:
+        raise Parameterfout(f"--jaren verwacht jaartallen gescheiden door komma's, niet {args.jaren!r}.") from None
+    for d in args.data:
+        if not d.is_dir():
+            raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
+    parameters = {
+        "data_dirs": [str(d.resolve()) for d in args.data],
+        "gemeenten": [g.strip() for g in args.gemeenten.split(",")] if args.gemeenten else None,
+        "jaren": jaren,
+        "thema": args.thema,
+    }
+    opties = Opties(formaten=tuple(kies_formaten(args.formaat)))
+    paden = render_notebook(
+        VERGELIJKING,
+        parameters,
+        args.naar,
+        ("vergelijking",),
+        "vergelijking",
+        "Vergelijking van samenwerkingsverbanden",
+        opties,
+    )
+    for pad in paden:
+        print(f"Geschreven: {pad}")
+    return 0
+
+
+def voorbeelddata(args: argparse.Namespace) -> int:
+    if args.naar.exists() and any(args.naar.iterdir()):
+        raise Parameterfout(f"Map {args.naar} is niet leeg; kies een nieuwe map voor de voorbeelddata.")
+    paden = genereer(args.naar, args.gemeenten, args.per, args.jaren, args.eerste_jaar, args.zaad)
+    print(f"{len(paden)} fictieve samenwerkingen geschreven in {args.naar}/ ({args.gemeenten} gemeenten).")
+    return 0
+
+
+OPDRACHTEN = {
+    "controleer": controleer,
+    "overzicht": overzicht,
+    "rapporteer": rapporteer_cmd,
+    "exporteer": exporteer,
+    "importeer": importeer_cmd,
+    "vergelijk": vergelijk,
+    "voorbeelddata": voorbeelddata,
+}

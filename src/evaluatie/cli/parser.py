@@ -1,0 +1,152 @@
+"""The command line's words: `evaluatie` and its sub-commands with their options, all in Dutch.
+
+argparse's own words (usage, errors, help) are translated too, through its module-level gettext alias.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from evaluatie.rapportage.tidy import standaard_cache
+from evaluatie.uitvoering.batch import standaard_werkers
+from evaluatie.uitvoering.taak import NOTEBOOK
+
+STANDAARD_DATA = Path("data")
+
+# argparse's own words, in Dutch: argparse looks them up through its module-level gettext alias.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "expected one argument": "verwacht één waarde",
+    "invalid fromisoformat value: %(value)r": "ongeldige datum: %(value)r (schrijf JJJJ-MM-DD)",
+}
+argparse._ = lambda tekst: _ARGPARSE_NL.get(tekst, tekst)  # type: ignore[attr-defined]
+
+
+def _controleer(sub: Any) -> list[argparse.ArgumentParser]:
+    c = sub.add_parser("controleer", help="controleer alle gegevensbestanden en toon de bevindingen")
+    c.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    c.add_argument("--gemeente", help="alleen deze gemeente")
+    c.add_argument("--jaar", type=int, help="jaar voor de bevindingen (standaard: het laatste jaar met gegevens)")
+    return [c]
+
+
+def _rapporteer(sub: Any) -> list[argparse.ArgumentParser]:
+    r = sub.add_parser("rapporteer", help="maak per samenwerking een rapport (HTML, PDF) en per gemeente een overzicht")
+    r.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    r.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens per gemeente)")
+    r.add_argument("--gemeente", help="alleen deze gemeente")
+    r.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
+    r.add_argument("--formaat", default="html,pdf", help="formaten, gescheiden door komma's (standaard: html,pdf)")
+    r.add_argument(
+        "--gegenereerd-op",
+        nargs="?",
+        const=date.today().isoformat(),
+        type=date.fromisoformat,
+        metavar="JJJJ-MM-DD",
+        help="zet 'gegenereerd op <datum>' onder elk rapport (zonder datum: vandaag); standaard geen datum",
+    )
+    r.add_argument(
+        "--werkers", type=int, default=standaard_werkers(), help="parallelle werkers (standaard: aantal kernen)"
+    )
+    r.add_argument("--timeout", type=float, help="maximum aantal seconden per rapport (standaard: geen)")
+    r.add_argument("--opnieuw", action="store_true", help="maak alles opnieuw, ook wat niet veranderd is")
+    r.add_argument(
+        "--dask", metavar="ADRES", help="verdeel over een Dask-cluster: 'local' of het adres van de scheduler"
+    )
+    r.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
+    r.add_argument("--notebook", type=Path, default=NOTEBOOK, help=argparse.SUPPRESS)
+    return [r]
+
+
+def _overzicht(sub: Any) -> list[argparse.ArgumentParser]:
+    o = sub.add_parser("overzicht", help="toon per samenwerking de evaluatieplicht en bevindingen")
+    o.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    o.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens per gemeente)")
+    o.add_argument("--gemeente", help="alleen deze gemeente")
+    return [o]
+
+
+def _exporteer(sub: Any) -> list[argparse.ArgumentParser]:
+    e = sub.add_parser("exporteer", help="exporteer de gegevens voor onderzoek (tidy tabellen)")
+    esub = e.add_subparsers(dest="soort", required=True, metavar="SOORT")
+    t = esub.add_parser("tidy", help="één tabel per soort waarneming (docs/tidy.md), voor meerdere gegevensmappen")
+    t.add_argument("data", nargs="*", type=Path, default=[STANDAARD_DATA], help="gegevensmappen (standaard: data)")
+    t.add_argument("--naar", type=Path, required=True, help="map voor de tabellen")
+    t.add_argument(
+        "--formaat", choices=["parquet", "csv"], default="parquet", help="bestandsformaat (standaard: parquet)"
+    )
+    t.add_argument(
+        "--werkers", type=int, default=standaard_werkers(), help="parallelle werkers (standaard: aantal kernen)"
+    )
+    t.add_argument("--cache", type=Path, default=standaard_cache(), help="cachemap (standaard: %(default)s)")
+    t.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw en bewaar niets in de cache")
+    ex = esub.add_parser("excel", help="één werkmap met de samenwerkingen van een gemeente, met keuzelijsten")
+    ex.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    ex.add_argument("--gemeente", required=True, help="de gemeente")
+    ex.add_argument("--naar", type=Path, required=True, help="het Excel-bestand (.xlsx)")
+    return [e, t, ex]
+
+
+def _importeer(sub: Any) -> list[argparse.ArgumentParser]:
+    i = sub.add_parser("importeer", help="importeer dashboardpagina's in de gegevensmap")
+    isub = i.add_subparsers(dest="soort", required=True, metavar="BRON")
+    d = isub.add_parser("dashboard", help="tekst van pagina's van het Dashboard samenwerking (A en C)")
+    d.add_argument("paginas", nargs="+", type=Path, metavar="PAGINA", help="tekstbestanden van pagina's")
+    d.add_argument("--gemeente", help="gemeente (standaard: zoals op de pagina, 'From Dashboard samenwerking X')")
+    d.add_argument("--naar", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    d.add_argument("--jaar", type=int, help="jaar voor motieven en resultaten die op een A-pagina zonder jaar staan")
+    d.add_argument("--overschrijf", action="store_true", help="vervang ook waarden die in het werkboek zijn ingevuld")
+
+    x = isub.add_parser("excel", help="een werkmap van 'exporteer excel', na bewerking")
+    x.add_argument("paginas", nargs="+", type=Path, metavar="WERKMAP", help="Excel-bestanden (.xlsx)")
+    x.add_argument("--gemeente", help="alleen deze gemeente uit de werkmap")
+    x.add_argument("--naar", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    x.set_defaults(jaar=None, overschrijf=True)
+    return [i, d, x]
+
+
+def _vergelijk(sub: Any) -> list[argparse.ArgumentParser]:
+    g = sub.add_parser("vergelijk", help="vergelijk samenwerkingen over gemeenten en jaren (HTML, PDF)")
+    g.add_argument("data", nargs="*", type=Path, default=[STANDAARD_DATA], help="gegevensmappen (standaard: data)")
+    g.add_argument("--gemeenten", help="alleen deze gemeenten, gescheiden door komma's")
+    g.add_argument("--jaren", help="alleen deze jaren, gescheiden door komma's")
+    g.add_argument("--thema", help="alleen samenwerkingen met dit woord in de onderwerpen")
+    g.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
+    g.add_argument("--formaat", default="html,pdf", help="formaten (standaard: html,pdf)")
+    return [g]
+
+
+def _voorbeelddata(sub: Any) -> list[argparse.ArgumentParser]:
+    v = sub.add_parser("voorbeelddata", help="maak een fictieve, reproduceerbare gegevensset (voor tests en demo's)")
+    v.add_argument("--gemeenten", type=int, default=3, help="aantal fictieve gemeenten (standaard: 3)")
+    v.add_argument("--per", type=int, default=10, help="samenwerkingen per gemeente (standaard: 10)")
+    v.add_argument("--jaren", type=int, default=3, help="jaren per samenwerking (standaard: 3)")
+    v.add_argument("--eerste-jaar", type=int, default=2022, help="eerste jaar (standaard: 2022)")
+    v.add_argument("--zaad", type=int, default=2026, help="startwaarde van de toevalsgenerator (standaard: 2026)")
+    v.add_argument("--naar", type=Path, required=True, help="doelmap (wordt een gegevensmap)")
+    return [v]
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="evaluatie",
+        description="Werkboek voor de jaarlijkse lichte evaluatie van samenwerkingsverbanden.",
+        epilog="Voorbeeld: evaluatie rapporteer data --gemeente venlo --jaar 2017",
+    )
+    p._positionals.title = "opdrachten"
+    p._optionals.title = "opties"
+    sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    for bouw in (_controleer, _rapporteer, _overzicht, _exporteer, _importeer, _vergelijk, _voorbeelddata):
+        for s in bouw(sub):
+            s._positionals.title = "argumenten"
+            s._optionals.title = "opties"
+    return p

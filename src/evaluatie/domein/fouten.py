@@ -1,0 +1,54 @@
+"""Specific exceptions, each carrying what a Dutch message needs: file, partnership, field and value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class EvaluatieFout(Exception):
+    """Base class: everything the workbook raises on purpose, with a message meant for an evaluator."""
+
+
+@dataclass
+class Gegevensfout(EvaluatieFout):
+    """A partnership file that cannot be read or does not fit the model."""
+
+    bestand: Path | str
+    melding: str
+    samenwerking: str | None = None
+    veld: str | None = None
+    waarde: object = None
+    meldingen: list[tuple[str, str]] = field(default_factory=list, compare=False)
+    """Every error as (field path, message) where there were several, for a form that shows each at its field."""
+
+    def __str__(self) -> str:
+        delen = [f"Bestand {self.bestand}"]
+        if self.samenwerking:
+            delen.append(f"samenwerking '{self.samenwerking}'")
+        if self.veld:
+            delen.append(f"veld '{self.veld}'")
+        if self.waarde is not None:
+            delen.append(f"waarde {self.waarde!r}")
+        return ", ".join(delen) + f": {self.melding}"
+
+
+@dataclass
+class Kaderfout(EvaluatieFout):
+    """A municipality's kader.yaml that is not a kader or does not fit the model: file, key and what is wrong."""
+
+    bestand: Path | str
+    sleutel: str | None
+    melding: str
+
+    def __str__(self) -> str:
+        waar = f", sleutel '{self.sleutel}'" if self.sleutel else ""
+        return f"Bestand {self.bestand}{waar}: {self.melding}"
+
+
+class Parameterfout(EvaluatieFout):
+    """A notebook or command-line parameter that names nothing in the data."""
+
+
+class Renderfout(EvaluatieFout):
+    """One report could not be produced; the batch goes on without it."""

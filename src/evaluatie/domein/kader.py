@@ -1,0 +1,192 @@
+"""The reference frameworks as data: motives, the answer scale, the Prestatieladders, belangrijkheid, thresholds.
+
+The defaults live in `kaders/standaard.yaml`; a municipality replaces any top-level part with its own
+`kader.yaml` in its data folder. Keeping this in data rather than code is what lets a municipality that uses other
+rungs or another scale evaluate without touching the package.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from evaluatie.domein.fouten import Kaderfout
+from evaluatie.domein.meldingen import veldpad, vertaal_fout
+from evaluatie.domein.tekst import normaliseer
+
+KADER_BESTAND = "kader.yaml"
+LADDERS = ("inhoud", "proces", "samenwerking")
+"""The Prestatieladders: the model has a field per ladder (`Resultaten`); a kader gives each its label and rungs."""
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MotiefCategorie(_Strikt):
+    label: str
+    submotieven: list[str] = []
+    afgeleid: bool = False
+
+
+class Antwoord(_Strikt):
+    label: str
+    score: float | None
+
+
+class Schaal(_Strikt):
+    afgeleid: bool = False
+    waarden: dict[str, Antwoord]
+
+
+class Ladder(_Strikt):
+    label: str
+    uitleg: str = ""
+    afgeleid: bool = False
+    treden: list[str]
+
+    def trede_index(self, trede: str) -> int:
+        """Position of a rung, 1 at the bottom; rungs are matched on their normal form."""
+        sleutels = [normaliseer(t) for t in self.treden]
+        return sleutels.index(normaliseer(trede)) + 1
+
+
+class VoorWie(_Strikt):
+    label: str
+    plicht: str
+
+
+class Belangrijkheidsopties(_Strikt):
+    waarom: dict[str, str]
+    voor_wie: dict[str, VoorWie]
+
+
+class Plichtregel(_Strikt):
+    label: str
+    lichte_evaluatie: bool
+    agenderen: bool
+    bij_escalatie: str
+
+
+class Financien(_Strikt):
+    onderdelen: dict[str, str]
+
+
+class Drempels(_Strikt):
+    afgeleid: bool = False
+    afwijking_totaal_pct: float
+    ladder_gat_escalatie: int
+    afronding_euro: float
+    kern_max_tekens: int
+
+
+class Kader(_Strikt):
+    """One complete framework; every lookup of a label goes through here."""
+
+    naam: str
+    motieven: dict[str, MotiefCategorie]
+    beantwoord: Schaal
+    ladders: dict[str, Ladder]
+    belangrijkheid: Belangrijkheidsopties
+    plichten: dict[str, Plichtregel]
+    financien: Financien
+    drempels: Drempels
+    placeholders: list[str]
+
+    def motief_sleutel(self, waarde: str) -> str | None:
+        """Map a key, a label (with drift) or a wiki marker such as `⧼Motief efficientie⧽` to a motive key."""
+        t = normaliseer(waarde.strip("⧼⧽ "))
+        t = t.removeprefix("motief ").strip()
+        for sleutel, cat in self.motieven.items():
+            if t in (sleutel, normaliseer(cat.label)):
+                return sleutel
+        return None
+
+    def zoek_sleutel(self, waarde: str, opties: dict[str, Any]) -> str | None:
+        """Map a key or a label of one of the framework's choice lists to its key."""
+        t = normaliseer(waarde)
+        for sleutel, optie in opties.items():
+            label = optie if isinstance(optie, str) else optie.label
+            if t in (normaliseer(sleutel), normaliseer(label)):
+                return sleutel
+        return None
+
+    def motief_label(self, sleutel: str) -> str:
+        return self.motieven[sleutel].label if sleutel in self.motieven else sleutel
+
+    def afgeleide_onderdelen(self) -> list[str]:
+        """Names of the parts that are defaults without a source, for the report's disclaimer."""
+        namen = [f"motiefcategorie '{c.label}'" for c in self.motieven.values() if c.afgeleid]
+        if self.beantwoord.afgeleid:
+            namen.append("de antwoordschaal (" + " / ".join(a.label for a in self.beantwoord.waarden.values()) + ")")
+        namen += [f"de treden van de ladder {lad.label}" for lad in self.ladders.values() if lad.afgeleid]
+        if self.drempels.afgeleid:
+            namen.append("de drempels voor escalatie")
+        return namen
+
+
+def _lees_yaml(pad: Path | None) -> dict[str, Any]:
+    """The standard kader, or a gemeente's file; anything but a YAML mapping is a `Kaderfout`."""
+    if pad is None:
+        return yaml.safe_load(resources.files("evaluatie.domein.kaders").joinpath("standaard.yaml").read_text("utf-8"))
+    try:
+        gegevens = yaml.safe_load(pad.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        regel = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise Kaderfout(
+            pad, None, "geen geldige YAML" + (f" (regel {regel + 1})" if regel is not None else "")
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Kaderfout(pad, None, f"kan het bestand niet lezen ({type(exc).__name__})") from None
+    if gegevens is None:
+        return {}
+    if not isinstance(gegevens, dict):
+        raise Kaderfout(pad, None, "een kader is een blok met onderdelen als 'motieven:' en 'ladders:'")
+    return gegevens
+
+
+def _past_bij_model(kader: Kader, bron: Path | str) -> Kader:
+    """What the code relies on: the model's ladders, a duty for every 'voor wie' and for none, the kosten table."""
+    for naam in LADDERS:
+        if naam not in kader.ladders:
+            raise Kaderfout(bron, f"ladders.{naam}", f"ontbreekt; het model kent de ladders {', '.join(LADDERS)}")
+    for naam in kader.ladders:
+        if naam not in LADDERS:
+            raise Kaderfout(bron, f"ladders.{naam}", f"onbekende ladder; het model kent {', '.join(LADDERS)}")
+    for sleutel, voor_wie in kader.belangrijkheid.voor_wie.items():
+        if voor_wie.plicht not in kader.plichten:
+            raise Kaderfout(bron, f"belangrijkheid.voor_wie.{sleutel}.plicht", f"onbekende plicht {voor_wie.plicht!r}")
+    if "geen" not in kader.plichten:
+        raise Kaderfout(bron, "plichten.geen", "ontbreekt (de plicht als niets is aangevinkt)")
+    if "kosten" not in kader.financien.onderdelen:
+        raise Kaderfout(bron, "financien.onderdelen.kosten", "ontbreekt")
+    return kader
+
+
+@lru_cache(maxsize=32)
+def _laad(pad: Path | None) -> Kader:
+    gegevens = _lees_yaml(None)
+    if pad is not None:
+        gegevens.update(_lees_yaml(pad))
+    bron = pad or "standaard.yaml"
+    try:
+        kader = Kader.model_validate(gegevens)
+    except ValidationError as exc:
+        fout = exc.errors(include_url=False)[0]
+        raise Kaderfout(bron, veldpad(fout["loc"]) or None, vertaal_fout(fout)) from None
+    return _past_bij_model(kader, bron)
+
+
+def laad_kader(gemeente_map: Path | None = None) -> Kader:
+    """The framework for a gemeente: its own `kader.yaml` over the defaults, or the defaults alone.
+
+    Raises `Kaderfout` (file and key) for a kader that is no YAML mapping or does not fit the model.
+    """
+    if gemeente_map is not None and (gemeente_map / KADER_BESTAND).is_file():
+        return _laad((gemeente_map / KADER_BESTAND).resolve())
+    return _laad(None)

@@ -1,0 +1,275 @@
+"""What the evaluator's form knows and does, without any widget: files, the loaded partnership, the year as typed,
+live checks, validation and saving.
+
+The view (`scherm`) only shows this state and passes on what was typed, as text; everything that decides something
+lives here and is tested without a browser. Validation is the model's own (`domein.validatie`), the live checks are
+the evaluation's own (`regels.kosten`), so the form cannot disagree with `controleer` or the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from evaluatie.domein.fouten import EvaluatieFout, Gegevensfout
+from evaluatie.domein.kader import Kader, laad_kader
+from evaluatie.domein.model import (
+    Aandeel,
+    Bedragen,
+    Jaar,
+    Motief,
+    Regel,
+    Samenwerking,
+    Sectie,
+    Verdeelregel,
+    Verdeelsleutel,
+    heeft_inhoud,
+    is_getal,
+    lees_bedrag,
+    lees_percentage,
+)
+from evaluatie.domein.opmaak import euro, exact, procent
+from evaluatie.domein.validatie import valideer
+from evaluatie.opslag.inhoud import bestand_hash
+from evaluatie.opslag.laden import laad_samenwerking, samenwerking_bestanden
+from evaluatie.opslag.schrijven import bewaar_samenwerking
+from evaluatie.regels.analyse import Evaluatie, evalueer
+from evaluatie.regels.kosten import KOLOMMEN, Verdeelcheck, afwijking, som, totaal_verschillen
+
+VERDEELKOLOMMEN = ("omschrijving", "percentage", "grondslag", "bedrag")
+
+
+def als_tekst(waarde: object) -> str:
+    """An amount as an evaluator types it: Dutch notation, markers as on the dashboard, empty for missing."""
+    if waarde is None:
+        return ""
+    if is_getal(waarde):
+        return exact(waarde)
+    return {"onbekend": "...", "nvt": "nvt", "volgt nog": "volgt nog"}.get(str(waarde), str(waarde))
+
+
+def percentage_als_tekst(waarde: float | None) -> str:
+    """A percentage as typed: `48,62%`, `33,3333%`; never rounded, so saving does not change it."""
+    return exact(waarde) + "%" if is_getal(waarde) else ""
+
+
+def _of_none(tekst: object) -> object:
+    return (tekst.strip() or None) if isinstance(tekst, str) else tekst
+
+
+def _bedrag(tekst: str) -> object:
+    """What is typed so far as an amount; an amount that cannot be read yet counts as missing in the live checks."""
+    try:
+        return lees_bedrag(tekst)
+    except ValueError:
+        return None
+
+
+@dataclass
+class Bewaaruitkomst:
+    """What a save did: the message for the evaluator, messages per field, and the backup of the replaced file."""
+
+    bewaard: bool
+    melding: str
+    veldfouten: list[tuple[str, str]] = field(default_factory=list)
+    backup: Path | None = None
+
+
+@dataclass(frozen=True)
+class Sectiestand:
+    """The live line under a finance section: sums of the typed lines beside the stated total, and the afwijking."""
+
+    sommen: dict[str, float | None]
+    afwijkend: dict[str, float]
+    verschil: float | None
+    pct: float | None
+
+    def tekst(self) -> str:
+        delen = [
+            f"{k.replace('_', ' ')}: som {euro(self.sommen[k])}"
+            + (f" ≠ vermeld {euro(self.afwijkend[k])}" if k in self.afwijkend else "")
+            for k in KOLOMMEN
+        ]
+        delen.append(f"afwijking {euro(self.verschil)} ({procent(self.pct, teken=True, decimalen=1)})")
+        return " · ".join(delen)
+
+
+class Formulierstaat:
+    """One evaluator's session: choose gemeente and partnership, edit one year, save safely."""
+
+    def __init__(self, data_dir: str | Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.bestanden = {(p.parent.name, p.stem): p for p in samenwerking_bestanden(self.data_dir)}
+        if not self.bestanden:
+            raise EvaluatieFout(f"Geen samenwerkingen gevonden in {self.data_dir}.")
+        self.kader: Kader = laad_kader()
+        self.sw: Samenwerking | None = None
+        self.pad: Path | None = None
+        self.geladen_hash: str | None = None
+
+    # -- choosing and loading ------------------------------------------------------------------------------------
+    def gemeenten(self) -> list[str]:
+        return sorted({g for g, _ in self.bestanden})
+
+    def samenwerkingen(self, gemeente: str) -> list[tuple[str, str]]:
+        """(label, id) per partnership of the gemeente; a broken file is listed, so the evaluator sees it exists."""
+        opties = []
+        for (g, sid), pad in sorted(self.bestanden.items()):
+            if g == gemeente:
+                try:
+                    opties.append((laad_samenwerking(pad).naam, sid))
+                except EvaluatieFout:
+                    opties.append((f"{sid} (bestand bevat fouten)", sid))
+        return opties
+
+    def laad(self, gemeente: str, samenwerking: str) -> None:
+        """Load from disk and remember the file's hash, to notice changes by others before saving.
+
+        Raises `Gegevensfout` for a file the form cannot open; the state is then empty.
+        """
+        self.sw = None
+        self.pad = self.bestanden[(gemeente, samenwerking)]
+        self.kader = laad_kader(self.pad.parent)
+        self.geladen_hash = bestand_hash(self.pad)
+        self.sw = laad_samenwerking(self.pad, self.kader)
+
+    def jaren(self) -> list[int]:
+        return sorted(self.sw.jaren) if self.sw else []
+
+    def jaar(self, jaar: int) -> Jaar:
+        return (self.sw.jaren.get(jaar) if self.sw else None) or Jaar()
+
+    def nieuw_jaar(self, vandaag: date | None = None) -> int:
+        """Add the year after the latest with the previous year's structure (nothing is written until saved)."""
+        if self.sw is None:
+            raise EvaluatieFout("Kies eerst een samenwerking.")
+        jaren = self.jaren()
+        nieuw = (jaren[-1] + 1) if jaren else (vandaag or date.today()).year
+        vorig = self.sw.jaar(jaren[-1]) if jaren else None
+        self.sw.jaren[nieuw] = structuur_van(vorig) if vorig else Jaar()
+        return nieuw
+
+    # -- live checks on what is typed ----------------------------------------------------------------------------
+    def sectiestand(self, regels: list[Mapping[str, str]], totaal: Mapping[str, str]) -> Sectiestand:
+        """The evaluation's own total check (`totaal_verschillen`) on the lines as typed so far."""
+        sectie = Sectie.model_construct(
+            regels=[Regel.model_construct(**{k: _bedrag(r.get(k, "")) for k in KOLOMMEN}) for r in regels],
+            totaal=Bedragen.model_construct(**{k: _bedrag(totaal.get(k, "")) for k in KOLOMMEN}),
+        )
+        marge = self.kader.drempels.afronding_euro
+        afwijkend = {kolom: vermeld for kolom, vermeld, _som, _leeg in totaal_verschillen(sectie, marge)}
+        sommen = {k: som([getattr(r, k) for r in sectie.regels]) for k in KOLOMMEN}
+        verschil, pct = afwijking(sommen["begroting"], sommen["realisatie"])
+        return Sectiestand(sommen, afwijkend, verschil, pct)
+
+    def verdeelcheck(self, percentage: str, grondslag: str, bedrag: str) -> tuple[str, bool] | None:
+        """The verdeelsleutel line's check as (text, deviates), or None while there is nothing to compute."""
+        try:
+            pct = lees_percentage(percentage)
+        except ValueError:
+            pct = None
+        c = Verdeelcheck.van(None, pct, _bedrag(grondslag), _bedrag(bedrag))
+        if c.berekend is None:
+            return None
+        verschil = f", verschil {euro(c.verschil)}" if c.verschil is not None else ""
+        return f"berekend {euro(c.berekend)}{verschil}", c.afwijkend(self.kader.drempels.afronding_euro)
+
+    # -- from typed text to a validated partnership, and saving ---------------------------------------------------
+    def jaargegevens(
+        self,
+        jaar: int,
+        motieven: list[Mapping[str, Any]],
+        resultaten: Mapping[str, Mapping[str, Mapping[str, str] | str]],
+        financien: Mapping[str, Mapping[str, Any]],
+        aandeel: Mapping[str, Any],
+    ) -> dict[str, Any]:
+        """The year as plain data, exactly as typed (the model parses and says what is wrong); fields the form
+        does not show are kept from the loaded year."""
+        gegevens: dict[str, Any] = self.jaar(jaar).model_dump(exclude_defaults=True)
+        gegevens["motieven"] = [{k: _of_none(v) for k, v in m.items()} for m in motieven]
+        for kant, res in resultaten.items():
+            schoon = {
+                naam: {k: _of_none(v) for k, v in waarde.items()} if isinstance(waarde, Mapping) else _of_none(waarde)
+                for naam, waarde in res.items()
+            }
+            gegevens[kant] = schoon if heeft_inhoud(schoon) else None
+        gegevens["financien"] = {}
+        for onderdeel, deel in financien.items():
+            regels = [{**r, "categorie": str(r.get("categorie", "")).strip()} for r in deel["regels"]]
+            totaal = {k: v for k, v in deel["totaal"].items() if _of_none(v) is not None}
+            if regels or totaal:
+                gegevens["financien"][onderdeel] = {"regels": regels, "totaal": totaal or None}
+        schoon_aandeel = {
+            "toelichting": _of_none(aandeel.get("toelichting")),
+            "verdeelsleutel": {
+                "tekst": _of_none(aandeel.get("verdeelsleutel_tekst")),
+                "regels": [{k: _of_none(r.get(k)) for k in VERDEELKOLOMMEN} for r in aandeel.get("regels", [])],
+            },
+            "evenwicht": {
+                "kosten": _of_none(aandeel.get("evenwicht_kosten")),
+                "baten": _of_none(aandeel.get("evenwicht_baten")),
+            },
+            "schatting_pct": _of_none(aandeel.get("schatting_pct")),
+        }
+        gegevens["aandeel"] = schoon_aandeel if heeft_inhoud(schoon_aandeel) else None
+        return gegevens
+
+    def valideer(self, jaar: int, jaargegevens: Mapping[str, Any]) -> Samenwerking:
+        """The partnership with this year as typed; a `Gegevensfout` with every field's message otherwise."""
+        if self.sw is None or self.pad is None:
+            raise EvaluatieFout("Kies eerst een samenwerking.")
+        gegevens = self.sw.model_dump(exclude_defaults=True)
+        gegevens["jaren"] = {**gegevens.get("jaren", {}), jaar: dict(jaargegevens)}
+        return valideer(gegevens, self.kader, self.pad, self.sw.id, self.sw.gemeente)
+
+    def bewaar(self, jaar: int, jaargegevens: Mapping[str, Any]) -> Bewaaruitkomst:
+        """Validate, refuse if the file changed on disk since loading, then write atomically with a backup."""
+        try:
+            nieuw = self.valideer(jaar, jaargegevens)
+        except Gegevensfout as fout:
+            return Bewaaruitkomst(False, "Niet bewaard: verbeter de rood gemarkeerde velden.", fout.meldingen)
+        assert self.pad is not None
+        if bestand_hash(self.pad) != self.geladen_hash:
+            return Bewaaruitkomst(
+                False,
+                f"Niet bewaard: {self.pad.name} is veranderd sinds u het opende (door iemand anders of in een "
+                "ander venster). Uw invoer staat nog in het formulier; neem hem over na opnieuw laden.",
+            )
+        try:
+            backup = bewaar_samenwerking(nieuw, self.pad)
+        except OSError as exc:
+            return Bewaaruitkomst(
+                False, f"Niet bewaard: {self.pad} kon niet worden geschreven ({exc}). Het oude bestand is intact."
+            )
+        self.geladen_hash = bestand_hash(self.pad)
+        self.sw = laad_samenwerking(self.pad, self.kader)
+        waar = f"; vorige versie in {backup.parent.name}/{backup.name}." if backup else "."
+        return Bewaaruitkomst(True, f"Bewaard in {self.pad.name}{waar}", backup=backup)
+
+    def evaluatie(self, jaar: int) -> Evaluatie:
+        if self.sw is None:
+            raise EvaluatieFout("Kies eerst een samenwerking.")
+        return evalueer(self.sw, jaar, self.kader)
+
+
+def structuur_van(vorig: Jaar) -> Jaar:
+    """A new year with the previous year's motives and finance lines, without answers, texts or figures."""
+    return Jaar(
+        motieven=[
+            Motief(categorie=m.categorie, submotieven=m.submotieven, belangrijkste=m.belangrijkste)
+            for m in vorig.motieven
+        ],
+        financien={
+            o: Sectie(regels=[Regel(categorie=r.categorie) for r in s.regels]) for o, s in vorig.financien.items()
+        },
+        aandeel=Aandeel(
+            verdeelsleutel=Verdeelsleutel(
+                regels=[Verdeelregel(omschrijving=r.omschrijving) for r in vorig.aandeel.verdeelsleutel.regels]
+            )
+        )
+        if vorig.aandeel and vorig.aandeel.verdeelsleutel.regels
+        else None,
+    )

@@ -1,0 +1,196 @@
+"""Part C of a page (and the A page's motives and results when a year is given): motives, answers, results."""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+from typing import Any
+
+from evaluatie.domein.kader import Kader
+from evaluatie.domein.tekst import normaliseer
+from evaluatie.invoer.importeren.dashboard.financien import lees_aandeel, lees_financien
+from evaluatie.invoer.importeren.dashboard.pagina import Pagina, Regels, als_tekst
+
+
+def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
+    """Section C of one year; on an A page the same parts appear without a year and are only remarked upon."""
+    gegevens: dict[str, Any] = {}
+    _motieven(r, p, kader, gegevens)
+    _resultaten(r, kader, gegevens)
+    financien = lees_financien(r, p, kader, jaar) if jaar and p.soort == "C" else {}
+    lees_aandeel(r, p, gegevens)
+    if jaar is None:
+        if any(v for k, v in gegevens.items() if k != "motieven") or gegevens.get("motieven"):
+            p.merk("De pagina toont motieven en resultaten zonder jaar; niet overgenomen. Vul ze per jaar in.")
+        return
+    jaren = p.gegevens.setdefault("jaren", {})
+    for j, secties in financien.items():
+        jaren.setdefault(j, {})
+        toelichting = secties.pop("_toelichting", None)
+        if toelichting:
+            jaren[j]["financien_toelichting"] = toelichting
+        if secties:
+            jaren[j]["financien"] = secties
+    jaren.setdefault(jaar, {}).update(gegevens)
+
+
+def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> None:
+    begin = r.vind("motieven voor samenwerking")
+    if begin is None:
+        return
+    eind_koppen = {
+        normaliseer(k) for k in ("motieven (eigen formulering)", "aan motief beantwoord?", "beoogde resultaten")
+    }
+    motieven: dict[str, dict[str, Any]] = {}
+    huidig = None
+    j = begin + 1
+    while j < len(r) and r.norm[j] not in eind_koppen and not r.norm[j].startswith("belangrijkste motieven"):
+        regel = r.regels[j].strip()
+        if regel.startswith("•") and huidig:
+            motieven[huidig]["submotieven"].append(regel.lstrip("• ").strip())
+        elif regel and regel not in ("Jaren",):
+            sleutel = kader.motief_sleutel(regel)
+            if sleutel:
+                huidig = sleutel
+                motieven.setdefault(sleutel, {"categorie": sleutel, "submotieven": []})
+            else:
+                p.merk(f"Onbekende motiefcategorie '{regel}' niet overgenomen.", j + 1)
+                huidig = None
+        j += 1
+    i = r.vind("motieven (eigen formulering)")
+    if i is not None:
+        regels = r.blok(i, eind_koppen)[0]
+        eigen = takewhile(lambda x: not normaliseer(x).startswith("belangrijkste motieven"), regels)
+        gegevens["motieven_eigen"] = als_tekst(list(eigen))
+    i = r.vind("belangrijkste motieven", begint=True)
+    if i is not None:
+        for sleutel in _genoemde_motieven(r.regels[i].partition(":")[2], kader):
+            motieven.setdefault(sleutel, {"categorie": sleutel, "submotieven": []})["belangrijkste"] = True
+    i = r.vind("aan motief beantwoord?", vanaf=begin)
+    if i is not None:
+        stop = {normaliseer("beoogde resultaten")}
+        regels, _ = r.blok(i, stop)
+        regels = [x for x in regels if not normaliseer(x).startswith("belangrijkste motieven")]
+        _beantwoord(regels, motieven, kader, p, i, gegevens)
+    if motieven:
+        gegevens["motieven"] = list(motieven.values())
+
+
+def _genoemde_motieven(tekst: str, kader: Kader) -> list[str]:
+    """Motive categories named in a list, matched on the kader's labels (labels may themselves contain dashes)."""
+    norm = normaliseer(tekst)
+    gevonden = [(norm.find(normaliseer(c.label)), k) for k, c in kader.motieven.items()]
+    return [k for pos, k in sorted(gevonden) if pos >= 0]
+
+
+def label_patroon(label: str) -> str:
+    """A regex for a label as people type it: any dash, spaces around '/', curly or straight quotes, any case."""
+    delen = re.split(r"(\s*[-–—]\s*|\s*/\s*|\s+)", label.strip())
+    uit = []
+    for d in delen:
+        if not d:
+            continue
+        if d.strip() in ("-", "–", "—"):
+            uit.append(r"\s*[-–—]\s*")
+        elif d.strip() == "/":
+            uit.append(r"\s*/\s*")
+        elif not d.strip():
+            uit.append(r"\s+")
+        else:
+            uit.append(re.sub(r"['‘’ʼ]", "['‘’ʼ]", re.escape(d)))
+    return "".join(uit)
+
+
+def _beantwoord(
+    regels: list[str],
+    motieven: dict[str, dict[str, Any]],
+    kader: Kader,
+    p: Pagina,
+    regel: int,
+    gegevens: dict[str, Any],
+) -> None:
+    """'- motief: ja - motief: deels' inline, '* label: text' bullets, or prose (status onbekend, text kept).
+
+    Full labels are found first (they may contain dashes themselves); then bullets with a short label such as
+    '* Horizon: ...'. Each answer runs to the next label found.
+    """
+    tekst = " ".join(regels)
+    treffers: list[tuple[int, int, str, str]] = []
+    for sleutel, cat in kader.motieven.items():
+        for m in re.finditer(rf"(?:^|(?<=\s))[-*•]?\s*({label_patroon(cat.label)})\s*:", tekst, re.I):
+            treffers.append((m.start(1), m.end(), sleutel, m.group(1)))
+    bezet = [(a, e) for a, e, _, _ in treffers]
+    for m in re.finditer(r"(?:^|(?<=\s))[*•-]\s*([^:*•]{3,40}?)\s*:", tekst):
+        if any(a <= m.start(1) < e for a, e in bezet):
+            continue
+        sleutel = kader.motief_sleutel(m.group(1)) or _kort_label(m.group(1), kader)
+        if sleutel:
+            treffers.append((m.start(1), m.end(), sleutel, m.group(1)))
+    treffers.sort()
+    schaal = sorted(((normaliseer(a.label), k) for k, a in kader.beantwoord.waarden.items()), key=lambda x: -len(x[0]))
+    for n, (_start, eind, sleutel, label) in enumerate(treffers):
+        volgende = treffers[n + 1][0] if n + 1 < len(treffers) else len(tekst)
+        antwoord = re.sub(r"[\s*•-]+$", "", tekst[eind:volgende]).strip()
+        status = next((k for lab, k in schaal if normaliseer(antwoord).startswith(lab)), None)
+        m = motieven.setdefault(sleutel, {"categorie": sleutel, "submotieven": []})
+        m["beantwoord"] = status or "onbekend"
+        rest = antwoord
+        if status:
+            lab = next(lab for lab, k in schaal if k == status)
+            rest = antwoord[len(lab) :].lstrip(" ,;:.-–") if normaliseer(antwoord[: len(lab)]) == lab else antwoord
+        if rest:
+            m["toelichting"] = rest
+        if not status:
+            p.merk(
+                f"Antwoord bij motief '{label.strip()}' zonder ja/deels/nee: status onbekend, tekst bewaard.", regel + 1
+            )
+    if not treffers and tekst.strip():
+        gegevens["beantwoord_toelichting"] = tekst.strip()
+        for m in motieven.values():
+            m["beantwoord"] = "onbekend"
+        p.merk(
+            "'Aan motief beantwoord?' is als lopende tekst ingevuld: per motief status onbekend, tekst bewaard.",
+            regel + 1,
+        )
+
+
+def _kort_label(label: str, kader: Kader) -> str | None:
+    """A short label such as 'Efficiëntie' or 'Ambitie': the one category whose label or key starts with it."""
+    kort = normaliseer(label)
+    if len(kort) < 4:
+        return None
+    treffers = [
+        k for k, c in kader.motieven.items() if normaliseer(c.label).startswith(kort[:6]) or k.startswith(kort[:6])
+    ]
+    return treffers[0] if len(treffers) == 1 else None
+
+
+def _resultaten(r: Regels, kader: Kader, gegevens: dict[str, Any]) -> None:
+    """Intended results (after the Tips block) and actual results, under headings that are the ladders' labels."""
+    ladders = {lad.label: sleutel for sleutel, lad in kader.ladders.items()}
+    koppen = [*ladders.items(), ("kern (maximaal 500 tekens)", "kern"), ("kern", "kern")]
+    eind = {normaliseer(k) for k, _ in koppen} | {
+        normaliseer(k)
+        for k in (
+            "kosten en baten: begroting en realisatie",
+            "feitelijke resultaten van de samenwerking",
+            "aandeel van de gemeente in de realisatie van de opgave",
+            "feitelijke resultaten",
+        )
+    }
+    feitelijk_start = r.vind("feitelijke resultaten van de samenwerking")
+    tips = r.vind("tips")
+    beoogd_start = tips if tips is not None else r.vind("beoogde resultaten")
+    for kant, van, tot in (("beoogd", beoogd_start, feitelijk_start), ("feitelijk", feitelijk_start, None)):
+        if van is None:
+            continue
+        res: dict[str, Any] = {}
+        for kop, veld in koppen:
+            i = r.vind(kop, van, tot)
+            if i is None or veld in res:
+                continue
+            tekst = als_tekst(r.blok(i, eind, tot)[0])
+            if tekst:
+                res[veld] = tekst if veld == "kern" else {"tekst": tekst}
+        if res:
+            gegevens[kant] = res

@@ -1,0 +1,88 @@
+"""A dashboard page as lines: what it is (`Pagina`), how headings are found (`Regels`), and the page's patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from evaluatie.domein.model import Partners
+from evaluatie.domein.tekst import normaliseer, slug
+
+C_TITEL = re.compile(r"C\s+Gewenste en feitelijke resultaten en verdeling van kosten en baten\s*\((\d{4})\)", re.I)
+A_TITEL = "a. basisgegevens, met kernbeeld en totaaloverzicht"
+BRON = re.compile(r"^From Dashboard samenwerking\s+(.+)$", re.I)
+BEDRAG = re.compile(r"^(?:\.\.\.|…|\.\s\.\s\.|-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?|nvt|n\.v\.t\.?)$", re.I)
+WIKI_WAARSCHUWING = re.compile(r'The wikipage input value "(.*?)" contains invalid characters', re.S)
+BEZIG = "aan dit onderdeel wordt momenteel gewerkt"
+GEEN_GEGEVENS = "bij dit jaar zijn geen gegevens ingevuld"
+SCHEIDERS = re.compile(r"\s*(?:;;|;|•|,)\s*")
+JAARKOPPEN = re.compile(r"^(lopend jaar|voorgaand jaar|twee jaar terug) \((\d{4})\)$")
+# Partner categories as pages write them ("Maatschappelijke organisaties: ...") map onto the model's fields.
+PARTNERS = {veld.replace("_", " "): veld for veld in Partners.model_fields}
+VERDEELREGEL = re.compile(r"(\d+(?:,\d+)?)\s*%\s*van\s*(?:€\s*)?([\d.]+)\s+(.*?)\s*\((?:€\s*)?([\d.]+)\)", re.I)
+
+
+@dataclass
+class Pagina:
+    """What one page says: a fragment of a partnership file, and what was uncertain about it."""
+
+    bestand: str
+    titel: str
+    soort: str  # "A" or "C"
+    gemeente: str | None
+    jaar: int | None
+    gegevens: dict[str, Any] = field(default_factory=dict)
+    opmerkingen: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return slug(self.gegevens.get("naam") or self.titel)
+
+    def merk(self, tekst: str, regel: int | None = None) -> None:
+        self.opmerkingen.append({"tekst": tekst, "bestand": self.bestand, "regel": regel})
+
+
+class Regels:
+    """The page's lines with their numbers, and lookups by heading on the normal form."""
+
+    def __init__(self, tekst: str) -> None:
+        self.regels = [r.rstrip() for r in tekst.replace("\r\n", "\n").split("\n")]
+        self.norm = [normaliseer(r) for r in self.regels]
+
+    def __len__(self) -> int:
+        return len(self.regels)
+
+    def vind(self, kop: str, vanaf: int = 0, tot: int | None = None, begint: bool = False) -> int | None:
+        doel = normaliseer(kop)
+        for i in range(vanaf, tot if tot is not None else len(self.regels)):
+            if self.norm[i] == doel or (begint and self.norm[i].startswith(doel)):
+                return i
+        return None
+
+    def vind_laatste(self, kop: str) -> int | None:
+        doel = normaliseer(kop)
+        gevonden = [i for i, n in enumerate(self.norm) if n == doel]
+        return gevonden[-1] if gevonden else None
+
+    def blok(self, start: int, stop_koppen: set[str], tot: int | None = None) -> tuple[list[str], int]:
+        """The non-empty lines after `start` up to the next heading in `stop_koppen`; and where it stopped."""
+        uit, i = [], start + 1
+        einde = tot if tot is not None else len(self.regels)
+        while i < einde and self.norm[i] not in stop_koppen:
+            if self.regels[i].strip():
+                uit.append(self.regels[i].strip())
+            i += 1
+        return uit, i
+
+
+def lijst_items(regels: list[str]) -> list[str]:
+    """Items of a list as pages write them: one bullet per line, or one line split by ',', ';', ';;' or '•'."""
+    items = []
+    for r in regels:
+        items += [d.strip(" .") for d in SCHEIDERS.split(r.lstrip("•* -")) if d.strip(" .")]
+    return items
+
+
+def als_tekst(regels: list[str]) -> str | None:
+    return " ".join(regels).strip() or None

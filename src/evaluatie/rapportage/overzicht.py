@@ -1,0 +1,87 @@
+"""The yearly overview of a gemeente: every partnership with its importance, duty, findings and totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from evaluatie.opslag.laden import Gegevensset
+from evaluatie.rapportage.html import Html
+from evaluatie.rapportage.sjablonen import omgeving, stylesheet
+from evaluatie.regels.analyse import Evaluatie, evalueer, laatste_jaar
+from evaluatie.regels.kosten import KOSTEN
+
+KOLOMMEN = [
+    "id",
+    "naam",
+    "status",
+    "belangrijkheid",
+    "plicht",
+    "agenderen",
+    "escalatie",
+    "gegevens",
+    "geevalueerd",
+    "rood",
+    "oranje",
+    "begroting",
+    "realisatie",
+    "afwijking_pct",
+]
+
+
+def standaardjaar(gegevens: Gegevensset, gemeente: str | None = None) -> int | None:
+    """The latest year with data among the gemeente's partnerships (or all of them)."""
+    samenwerkingen = gegevens.van(gemeente) if gemeente else gegevens.samenwerkingen
+    jaren = [j for j in map(laatste_jaar, samenwerkingen) if j is not None]
+    return max(jaren) if jaren else None
+
+
+def evaluaties(gegevens: Gegevensset, gemeente: str, jaar: int) -> list[Evaluatie]:
+    return [evalueer(s, jaar, gegevens.kader(gemeente)) for s in sorted(gegevens.van(gemeente), key=lambda s: s.naam)]
+
+
+def overzicht_rij(ev: Evaluatie) -> dict[str, object]:
+    totaal = ev.kosten.totaal(ev.jaar, KOSTEN)
+    return {
+        "id": ev.samenwerking.id,
+        "naam": ev.samenwerking.titel,
+        "status": ev.samenwerking.status,
+        "belangrijkheid": ev.plicht.belangrijkheid,
+        "plicht": ev.plicht.label,
+        "agenderen": ev.plicht.agenderen or (ev.plicht.geescaleerd and ev.plicht.lichte_evaluatie),
+        "escalatie": ev.plicht.geescaleerd,
+        "gegevens": ev.heeft_gegevens,
+        "geevalueerd": ev.geevalueerd,
+        "rood": ev.tel("rood"),
+        "oranje": ev.tel("oranje"),
+        "begroting": totaal.begroting if totaal else None,
+        "realisatie": totaal.realisatie if totaal else None,
+        "afwijking_pct": totaal.afwijking_pct if totaal else None,
+    }
+
+
+def overzicht_tabel(evs: list[Evaluatie]) -> pd.DataFrame:
+    return pd.DataFrame([overzicht_rij(ev) for ev in evs], columns=KOLOMMEN)
+
+
+def overzicht_html(
+    gegevens: Gegevensset, gemeente: str, jaar: int, evs: list[Evaluatie], fouten: dict[str, str], voet: str = ""
+) -> str:
+    """The gemeente's yearly overview: every partnership (also without data for the year) and the broken files."""
+    rode = {ev.samenwerking.id: [b.tekst for b in ev.bevindingen if b.ernst == "rood"] for ev in evs}
+    kapot = [f for f in gegevens.fouten if Path(f.bestand).parent.name == gemeente]
+    return (
+        omgeving()
+        .get_template("index.html.j2")
+        .render(
+            gemeente=gemeente,
+            jaar=jaar,
+            rijen=overzicht_tabel(evs).to_dict("records"),
+            rode=rode,
+            fouten=fouten,
+            kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
+            css=Html(stylesheet()),
+            voet=voet,
+        )
+    )

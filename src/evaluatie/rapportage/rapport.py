@@ -1,0 +1,97 @@
+"""The report's sections as HTML fragments, one function per section, called from the thin notebook.
+
+Every value from data passes through Jinja's autoescape, so a partnership named `<script>` shows as text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evaluatie.domein.fouten import Parameterfout
+from evaluatie.domein.kader import laad_kader
+from evaluatie.opslag.laden import laad_samenwerking
+from evaluatie.rapportage import grafieken
+from evaluatie.rapportage.html import Html
+from evaluatie.rapportage.sjablonen import omgeving
+from evaluatie.regels.analyse import Evaluatie, evalueer, laatste_jaar
+
+__all__ = ["open_evaluatie", "kop", "kernbeeld", "motieven", "ladders", "kosten", "aandeel", "bbv", "bijlage"]
+
+
+def open_evaluatie(data_dir: str | Path, gemeente: str, samenwerking: str, jaar: int | None = None) -> Evaluatie:
+    """Load one partnership file and evaluate a year (default: its latest year with data): the notebook's entry."""
+    map_ = Path(data_dir) / gemeente
+    pad = map_ / f"{samenwerking}.yaml"
+    if not pad.is_file():
+        raise Parameterfout(
+            f"Samenwerking '{samenwerking}' van gemeente '{gemeente}' niet gevonden: {pad} bestaat niet."
+        )
+    kader = laad_kader(map_)
+    sw = laad_samenwerking(pad, kader)
+    if jaar is None:
+        jaar = laatste_jaar(sw)
+        if jaar is None:
+            raise Parameterfout(f"Samenwerking '{sw.naam}' ({pad}) heeft geen jaar met gegevens; geef een jaar op.")
+    return evalueer(sw, int(jaar), kader)
+
+
+def _toon(sjabloon: str, **waarden: object) -> Html:
+    return Html(omgeving().get_template(sjabloon).render(**waarden))
+
+
+def kop(ev: Evaluatie) -> Html:
+    """Title block: partnership, gemeente, year, and labels for fictional or removed records."""
+    return _toon("kop.html.j2", ev=ev, sw=ev.samenwerking)
+
+
+def kernbeeld(ev: Evaluatie) -> Html:
+    """The one-screen summary: duty, escalation, red findings, key figures."""
+    totaal = ev.kosten.totaal(ev.jaar)
+    return _toon("kernbeeld.html.j2", ev=ev, totaal=totaal, rood=[b for b in ev.bevindingen if b.ernst == "rood"])
+
+
+def motieven(ev: Evaluatie) -> Html:
+    return _toon(
+        "motieven.html.j2",
+        ev=ev,
+        m=ev.motieven,
+        gegevens=ev.samenwerking.jaar(ev.jaar),
+        grafiek=grafieken.motieven_grafiek(ev),
+    )
+
+
+def ladders(ev: Evaluatie) -> Html:
+    gegevens = ev.samenwerking.jaar(ev.jaar)
+    return _toon("ladders.html.j2", ev=ev, gegevens=gegevens, grafiek=grafieken.ladders_grafiek(ev.ladders, ev.jaar))
+
+
+def kosten(ev: Evaluatie) -> Html:
+    return _toon(
+        "kosten.html.j2",
+        ev=ev,
+        gegevens=ev.samenwerking.jaar(ev.jaar),
+        regels=ev.kosten.regels,
+        grafiek=grafieken.kosten_grafiek(ev),
+    )
+
+
+def aandeel(ev: Evaluatie) -> Html:
+    gegevens = ev.samenwerking.jaar(ev.jaar)
+    return _toon(
+        "aandeel.html.j2",
+        ev=ev,
+        k=ev.kosten,
+        aandeel=gegevens.aandeel if gegevens else None,
+        grafiek=grafieken.aandeel_grafiek(ev),
+    )
+
+
+def bbv(ev: Evaluatie) -> Html:
+    """The BBV paragraph for a verbonden partij, where any of it is known; empty otherwise."""
+    gegevens = ev.samenwerking.jaar(ev.jaar)
+    return _toon("bbv.html.j2", vp=ev.samenwerking.verbonden_partij, bbv=gegevens.bbv if gegevens else None)
+
+
+def bijlage(ev: Evaluatie) -> Html:
+    """Annex: every finding with the field it points at, the sources, and which framework parts are defaults."""
+    return _toon("bijlage.html.j2", ev=ev, sw=ev.samenwerking, afgeleid=ev.kader.afgeleide_onderdelen())

@@ -1,0 +1,217 @@
+"""Cost balance: begroting against realisatie per line, section and year, stated totals and the verdeelsleutel checked.
+
+Amounts that are markers (`onbekend`, `nvt`, ...) or absent are left out of sums and never read as zero; a sum over
+lines with gaps is reported as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from evaluatie.domein.bevindingen import Bevinding
+from evaluatie.domein.kader import Kader
+from evaluatie.domein.model import Bedragen, Samenwerking, Sectie, bedragvelden, is_getal
+from evaluatie.domein.opmaak import euro, procent
+
+KOLOMMEN = bedragvelden(Bedragen)  # begroting, realisatie, begroting_volgend_jaar
+KOSTEN = "kosten"
+
+
+def afwijking(begroting: object, realisatie: object) -> tuple[float | None, float | None]:
+    """realisatie − begroting and its percentage of the begroting (None where it cannot be computed)."""
+    if not (is_getal(begroting) and is_getal(realisatie)):
+        return None, None
+    verschil = realisatie - begroting
+    return verschil, (verschil / begroting * 100 if begroting else None)
+
+
+def som(waarden: list[object]) -> float | None:
+    getallen = [w for w in waarden if is_getal(w)]
+    return sum(getallen) if getallen else None
+
+
+@dataclass(frozen=True)
+class Totaal:
+    """One section's total in one year: the stated total where there is one, else the sum of the lines."""
+
+    jaar: int
+    onderdeel: str
+    begroting: float | None
+    realisatie: float | None
+    begroting_volgend_jaar: float | None
+
+    @property
+    def afwijking(self) -> float | None:
+        return afwijking(self.begroting, self.realisatie)[0]
+
+    @property
+    def afwijking_pct(self) -> float | None:
+        return afwijking(self.begroting, self.realisatie)[1]
+
+
+@dataclass(frozen=True)
+class Verdeelcheck:
+    omschrijving: str | None
+    percentage: float | None
+    grondslag: float | None
+    bedrag: float | None
+    berekend: float | None
+
+    @classmethod
+    def van(cls, omschrijving: str | None, percentage: float | None, grondslag: object, bedrag: object) -> Verdeelcheck:
+        """Check one line: percentage × grondslag is what the stated amount should be."""
+        berekend = percentage * grondslag / 100 if percentage is not None and is_getal(grondslag) else None
+        return cls(omschrijving, percentage, _getal(grondslag), _getal(bedrag), berekend)
+
+    @property
+    def verschil(self) -> float | None:
+        return self.bedrag - self.berekend if is_getal(self.bedrag) and self.berekend is not None else None
+
+    def afwijkend(self, marge: float) -> bool:
+        """More than rounding apart."""
+        return self.verschil is not None and abs(self.verschil) > marge
+
+
+@dataclass(frozen=True)
+class KostenUitkomst:
+    regels: list[dict[str, object]]
+    totalen: list[Totaal]
+    verdeelsleutel: list[Verdeelcheck]
+    aandeel_berekend_pct: float | None
+    evenwicht_kosten: str | None
+    evenwicht_baten: str | None
+    schatting_pct: float | None
+    bevindingen: list[Bevinding]
+
+    def totaal(self, jaar: int, onderdeel: str = KOSTEN) -> Totaal | None:
+        return next((t for t in self.totalen if t.jaar == jaar and t.onderdeel == onderdeel), None)
+
+    def verandering_pct(self, jaar: int, onderdeel: str = KOSTEN) -> float | None:
+        """Year-on-year change of the realisatie against the year before, in percent."""
+        nu, vorig = self.totaal(jaar, onderdeel), self.totaal(jaar - 1, onderdeel)
+        if nu is None or vorig is None:
+            return None
+        return afwijking(vorig.realisatie, nu.realisatie)[1]
+
+
+def sectie_totaal(jaar: int, onderdeel: str, sectie: Sectie) -> Totaal:
+    vermeld = sectie.totaal or Bedragen()
+    waarden = {}
+    for kolom in KOLOMMEN:
+        gegeven = getattr(vermeld, kolom)
+        waarden[kolom] = gegeven if is_getal(gegeven) else som([getattr(r, kolom) for r in sectie.regels])
+    return Totaal(jaar, onderdeel, **waarden)
+
+
+def totaal_verschillen(sectie: Sectie, marge: float) -> list[tuple[str, float, float, int]]:
+    """Columns whose stated TOTAAL is more than `marge` from the sum of the lines with an amount:
+    (column, stated, sum, number of lines without an amount)."""
+    verschillen = []
+    for kolom in KOLOMMEN:
+        vermeld = getattr(sectie.totaal, kolom) if sectie.totaal else None
+        waarden = [getattr(r, kolom) for r in sectie.regels]
+        berekend = som(waarden)
+        if is_getal(vermeld) and berekend is not None and abs(vermeld - berekend) > marge:
+            verschillen.append((kolom, vermeld, berekend, sum(not is_getal(w) for w in waarden)))
+    return verschillen
+
+
+def controleer_totaal(jaar: int, onderdeel: str, sectie: Sectie, kader: Kader) -> list[Bevinding]:
+    """Stated TOTAAL against the sum of the lines, per column, beyond rounding."""
+    bevindingen = []
+    label = kader.financien.onderdelen[onderdeel]
+    for kolom, vermeld, berekend, leeg in totaal_verschillen(sectie, kader.drempels.afronding_euro):
+        extra = f" ({leeg} regel(s) zonder bedrag)" if leeg else ""
+        tekst = (
+            f"{label} {jaar}, {kolom.replace('_', ' ')}: vermeld totaal {euro(vermeld)} is niet de som van de "
+            f"regels {euro(berekend)}{extra}."
+        )
+        veld = f"jaren.{jaar}.financien.{onderdeel}.totaal.{kolom}"
+        bevindingen.append(Bevinding("oranje", "financien", tekst, veld, jaar))
+    return bevindingen
+
+
+def regel_rijen(sw: Samenwerking, jaar: int, kader: Kader) -> list[dict[str, object]]:
+    """The finance lines of one year with their afwijking: what the report lists and researchers' tidy rows."""
+    gegevens = sw.jaar(jaar)
+    rijen = []
+    for onderdeel, sectie in gegevens.financien.items() if gegevens else []:
+        for r in sectie.regels:
+            verschil, pct = afwijking(r.begroting, r.realisatie)
+            rijen.append(
+                {
+                    "jaar": jaar,
+                    "onderdeel": onderdeel,
+                    "onderdeel_label": kader.financien.onderdelen[onderdeel],
+                    "categorie": r.categorie,
+                    "begroting": r.begroting,
+                    "realisatie": r.realisatie,
+                    "begroting_volgend_jaar": r.begroting_volgend_jaar,
+                    "afwijking": verschil,
+                    "afwijking_pct": pct,
+                }
+            )
+    return rijen
+
+
+def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst:
+    totalen, bevindingen = [], []
+    for j in sorted(sw.jaren):
+        gegevens = sw.jaar(j)
+        if gegevens is None or j > jaar:
+            continue
+        for onderdeel, sectie in gegevens.financien.items():
+            totalen.append(sectie_totaal(j, onderdeel, sectie))
+            if j == jaar:
+                bevindingen += controleer_totaal(j, onderdeel, sectie, kader)
+    bevindingen += _afwijkingen(totalen, jaar, kader)
+
+    gegevens = sw.jaar(jaar)
+    aandeel = gegevens.aandeel if gegevens else None
+    checks = [
+        Verdeelcheck.van(r.omschrijving, r.percentage, r.grondslag, r.bedrag)
+        for r in (aandeel.verdeelsleutel.regels if aandeel else [])
+    ]
+    for i, c in enumerate(checks):
+        if c.afwijkend(kader.drempels.afronding_euro):
+            tekst = (
+                f"Verdeelsleutel '{c.omschrijving or i + 1}': {procent(c.percentage)} van {euro(c.grondslag)} is "
+                f"{euro(c.berekend)}, vermeld is {euro(c.bedrag)} (verschil {euro(c.verschil)})."
+            )
+            bevindingen.append(
+                Bevinding("oranje", "financien", tekst, f"jaren.{jaar}.aandeel.verdeelsleutel.regels[{i}]", jaar)
+            )
+    grondslag = som([c.grondslag for c in checks if is_getal(c.bedrag)])
+    bedrag = som([c.bedrag for c in checks if is_getal(c.grondslag)])
+    return KostenUitkomst(
+        regels=regel_rijen(sw, jaar, kader),
+        totalen=totalen,
+        verdeelsleutel=checks,
+        aandeel_berekend_pct=bedrag / grondslag * 100 if bedrag is not None and grondslag else None,
+        evenwicht_kosten=aandeel.evenwicht.kosten if aandeel else None,
+        evenwicht_baten=aandeel.evenwicht.baten if aandeel else None,
+        schatting_pct=aandeel.schatting_pct if aandeel else None,
+        bevindingen=bevindingen,
+    )
+
+
+def _getal(waarde: object) -> float | None:
+    return waarde if is_getal(waarde) else None
+
+
+def _afwijkingen(totalen: list[Totaal], jaar: int, kader: Kader) -> list[Bevinding]:
+    """Realisatie beyond the threshold from the begroting: red for the municipality's contribution, else orange."""
+    bevindingen = []
+    drempel = kader.drempels.afwijking_totaal_pct
+    for t in totalen:
+        if t.jaar != jaar or t.afwijking_pct is None or abs(t.afwijking_pct) <= drempel:
+            continue
+        ernst = "rood" if t.onderdeel == KOSTEN else "oranje"
+        richting = "boven" if t.afwijking_pct > 0 else "onder"
+        tekst = (
+            f"{kader.financien.onderdelen[t.onderdeel]} {jaar}: realisatie ligt "
+            f"{procent(abs(t.afwijking_pct), decimalen=1)} {richting} de begroting "
+            f"(drempel {procent(drempel, decimalen=0)})."
+        )
+        bevindingen.append(Bevinding(ernst, "financien", tekst, f"jaren.{jaar}.financien.{t.onderdeel}", jaar))
+    return bevindingen

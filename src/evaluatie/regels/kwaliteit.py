@@ -1,0 +1,107 @@
+"""Data-quality findings: missing fields, placeholders ("volgt nog", "..."), unknown amounts, import remarks.
+
+The sums and the verdeelsleutel are checked in `kosten`; this module looks at what was filled in at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+from evaluatie.domein.bevindingen import Bevinding
+from evaluatie.domein.kader import Kader
+from evaluatie.domein.model import ONBEKEND, VOLGT_NOG, Samenwerking, lees_bedrag
+from evaluatie.domein.tekst import is_placeholder, normaliseer
+
+
+def _bladeren(obj: object, pad: str, bedrag: bool = False) -> Iterator[tuple[str, object, bool]]:
+    """Every leaf value of a model with its dotted path and whether it is an amount field, in file order."""
+    if isinstance(obj, BaseModel):
+        for naam, info in type(obj).model_fields.items():
+            is_bedrag = any(getattr(m, "func", None) is lees_bedrag for m in info.metadata)
+            yield from _bladeren(getattr(obj, naam), f"{pad}.{naam}" if pad else naam, is_bedrag)
+    elif isinstance(obj, dict):
+        for sleutel, waarde in obj.items():
+            yield from _bladeren(waarde, f"{pad}.{sleutel}")
+    elif isinstance(obj, list):
+        for i, waarde in enumerate(obj):
+            yield from _bladeren(waarde, f"{pad}[{i}]")
+    else:
+        yield pad, obj, bedrag
+
+
+def basis_bevindingen(sw: Samenwerking) -> list[Bevinding]:
+    """Findings on section A, which do not depend on the year."""
+    b = []
+    if sw.status == "verwijderd":
+        b.append(Bevinding("info", "kwaliteit", "Dit record is in het dashboard verwijderd (titel DELETE).", "status"))
+    if not sw.belangrijkheid.voor_wie:
+        b.append(
+            Bevinding(
+                "oranje",
+                "kwaliteit",
+                "Niet vastgelegd voor wie de samenwerking belangrijk is; de evaluatieplicht is daardoor onbekend.",
+                "belangrijkheid.voor_wie",
+            )
+        )
+    for veld, leeg in (("beschrijving", not sw.beschrijving), ("accounthouders", not sw.accounthouders)):
+        if leeg:
+            b.append(Bevinding("oranje", "kwaliteit", f"Veld '{veld}' is niet ingevuld.", veld))
+    if sw.governance_regime and "sprake van een ." in sw.governance_regime:
+        b.append(
+            Bevinding(
+                "oranje", "kwaliteit", "Governance regime is onvolledig (lege invulplekken).", "governance_regime"
+            )
+        )
+    for o in sw.opmerkingen:
+        waar = f"{o.bestand}, regel {o.regel}" if o.bestand and o.regel else o.bestand
+        b.append(Bevinding("oranje", "kwaliteit", o.tekst, "opmerkingen", bron=waar))
+    return b
+
+
+def jaar_bevindingen(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevinding]:
+    """Findings on one year's section C: absence, placeholders, markers, unknown sub-motives."""
+    gegevens = sw.jaar(jaar)
+    if gegevens is None:
+        tekst = f"Voor {jaar} zijn geen gegevens ingevuld."
+        return [Bevinding("rood" if sw.status == "actief" else "info", "kwaliteit", tekst, f"jaren.{jaar}", jaar)]
+    b = []
+    for pad, waarde, is_bedrag in _bladeren(gegevens, f"jaren.{jaar}"):
+        if is_bedrag and waarde in (ONBEKEND, VOLGT_NOG):
+            b.append(
+                Bevinding(
+                    "oranje", "kwaliteit", f"Bedrag {'onbekend (…)' if waarde == ONBEKEND else waarde}.", pad, jaar
+                )
+            )
+        elif not is_bedrag and isinstance(waarde, str) and is_placeholder(waarde, kader.placeholders):
+            b.append(Bevinding("oranje", "kwaliteit", f"Nog niet ingevuld: '{waarde.strip()[:40]}'.", pad, jaar))
+    for ontbreekt, veld in (
+        (gegevens.beoogd is None, "beoogd"),
+        (gegevens.feitelijk is None, "feitelijk"),
+        (not gegevens.financien, "financien"),
+    ):
+        if ontbreekt:
+            b.append(
+                Bevinding(
+                    "oranje",
+                    "kwaliteit",
+                    f"Onderdeel '{veld}' is voor {jaar} niet ingevuld.",
+                    f"jaren.{jaar}.{veld}",
+                    jaar,
+                )
+            )
+    for i, m in enumerate(gegevens.motieven):
+        bekend = {normaliseer(s) for s in kader.motieven[m.categorie].submotieven}
+        for s in m.submotieven:
+            if normaliseer(s) not in bekend and not normaliseer(s).startswith("anders"):
+                b.append(
+                    Bevinding(
+                        "info",
+                        "kwaliteit",
+                        f"Submotief '{s}' staat niet in het kader.",
+                        f"jaren.{jaar}.motieven[{i}].submotieven",
+                        jaar,
+                    )
+                )
+    return b

@@ -1,0 +1,199 @@
+"""A batch of reports: warm kernels in parallel worker processes (or on a Dask cluster), a cache, progress.
+
+One failing partnership never stops the batch: its error is collected, shown in the gemeente's overview page and in
+the summary, and the exit code says something failed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from evaluatie.domein.fouten import Parameterfout
+from evaluatie.opslag.laden import Gegevensset, laad_gegevens
+from evaluatie.rapportage.overzicht import evaluaties, overzicht_html, standaardjaar
+from evaluatie.regels.analyse import Evaluatie
+from evaluatie.uitvoering.cache import Cache, taak_hash
+from evaluatie.uitvoering.formaten import binnen
+from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
+
+
+@dataclass
+class Batchuitkomst:
+    """What a batch did: reports written, reports skipped because nothing changed, and failures with their error."""
+
+    gemaakt: list[Path] = field(default_factory=list)
+    uit_cache: list[str] = field(default_factory=list)
+    mislukt: dict[str, str] = field(default_factory=dict)
+    overzichten: list[Path] = field(default_factory=list)
+
+    @property
+    def geslaagd(self) -> bool:
+        return not self.mislukt
+
+    def samenvatting(self) -> str:
+        return (
+            f"{len({p.with_suffix('') for p in self.gemaakt})} gemaakt, {len(self.uit_cache)} ongewijzigd (cache), "
+            f"{len(self.mislukt)} mislukt."
+        )
+
+
+def standaard_werkers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _in_dit_proces(taken: list[Taak]) -> Iterator[TaakUitkomst]:
+    from evaluatie.uitvoering.kernel import render_taak, stop_kernel
+
+    try:
+        for taak in taken:
+            yield render_taak(taak)
+    finally:
+        stop_kernel()
+
+
+def _in_processen(taken: list[Taak], werkers: int) -> Iterator[TaakUitkomst]:
+    from evaluatie.uitvoering.kernel import render_taak
+
+    # spawn: a clean interpreter per worker, nothing inherited from the parent's threads or event loop.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=werkers, mp_context=context) as pool:
+        futures = {pool.submit(render_taak, taak): taak for taak in taken}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # noqa: BLE001 - a worker process that died takes only its reports with it
+                yield TaakUitkomst(futures[future].sleutel, fout=f"werkproces gestopt: {type(exc).__name__}: {exc}")
+
+
+def _op_dask(taken: list[Taak], adres: str, werkers: int) -> Iterator[TaakUitkomst]:
+    """Distribute over Dask: `local` starts a LocalCluster here; otherwise the scheduler's address."""
+    from distributed import Client, LocalCluster
+    from distributed import as_completed as dask_as_completed
+
+    from evaluatie.uitvoering.kernel import render_taak, stop_kernel
+
+    cluster = LocalCluster(n_workers=werkers, threads_per_worker=1, processes=True) if adres == "local" else None
+    client = Client(cluster if cluster is not None else adres)
+    try:
+        futures = client.map(render_taak, taken, pure=False)
+        for future in dask_as_completed(futures):
+            yield future.result()
+        client.run(stop_kernel)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def voer_uit(taken: list[Taak], werkers: int, dask: str | None = None) -> Iterator[TaakUitkomst]:
+    """Run the tasks where asked: on Dask, in `werkers` processes, or (one worker) in this process."""
+    if not taken:
+        return iter(())
+    if dask:
+        return _op_dask(taken, dask, werkers)
+    if werkers > 1 and len(taken) > 1:
+        return _in_processen(taken, min(werkers, len(taken)))
+    return _in_dit_proces(taken)
+
+
+def _taken(
+    gegevens: Gegevensset,
+    data_dir: Path,
+    uit: Path,
+    jaar: int | None,
+    opties: Opties,
+    alleen: str | None,
+    melding: Callable[[str], object],
+) -> tuple[dict[str, tuple[int, list[Evaluatie]]], list[Taak]]:
+    """Per gemeente its year and evaluations (for the overview), and the reports to make."""
+    per_gemeente, taken = {}, []
+    for gem in gegevens.gemeenten():
+        gem_jaar = jaar or standaardjaar(gegevens, gem)
+        if gem_jaar is None:
+            melding(f"LET OP gemeente {gem}: geen jaar met gegevens; geef --jaar op.")
+            continue
+        evs = evaluaties(gegevens, gem, gem_jaar)
+        per_gemeente[gem] = (gem_jaar, evs)
+        for ev in evs:
+            if alleen in (None, ev.samenwerking.id):
+                titel = f"{ev.samenwerking.titel} – {gem_jaar}"
+                taken.append(Taak(data_dir, gem, ev.samenwerking.id, gem_jaar, uit, titel, opties))
+    return per_gemeente, taken
+
+
+def rapporteer(
+    data_dir: Path,
+    uit: Path,
+    jaar: int | None = None,
+    gemeente: str | None = None,
+    opties: Opties | None = None,
+    werkers: int = 1,
+    dask: str | None = None,
+    opnieuw: bool = False,
+    voortgang: bool = False,
+    melding: Callable[[str], object] = print,
+    alleen: str | None = None,
+) -> Batchuitkomst:
+    """Render every partnership of every (or one) gemeente for a year, then each gemeente's overview page.
+
+    `alleen` limits the rendering to one partnership id (the form's "rapport maken"); the overview stays complete.
+    """
+    opties = opties or Opties()
+    gegevens = laad_gegevens(data_dir, gemeente)
+    if gemeente and gemeente not in gegevens.gemeenten():
+        raise Parameterfout(f"Gemeente '{gemeente}' heeft geen bestanden in {data_dir}.")
+    uitkomst = Batchuitkomst()
+    for fout in gegevens.fouten:
+        uitkomst.mislukt[str(fout.bestand)] = str(fout)
+        melding(f"FOUT  {fout}")
+    per_gemeente, taken = _taken(gegevens, data_dir, uit, jaar, opties, alleen, melding)
+
+    cache = Cache(uit)
+    hashes = {t.sleutel: taak_hash(t) for t in taken}
+    te_doen = [t for t in taken if opnieuw or not cache.actueel(t, hashes[t.sleutel])]
+    uitkomst.uit_cache = [t.sleutel for t in taken if t not in te_doen]
+
+    with tqdm(total=len(te_doen), unit="rapport", disable=not voortgang, desc="rapporten") as balk:
+        for r in voer_uit(te_doen, werkers, dask):
+            if r.fout is None:
+                uitkomst.gemaakt += r.paden
+                cache.zet(r.sleutel, hashes[r.sleutel])
+            else:
+                uitkomst.mislukt[r.sleutel] = r.fout
+                cache.vergeet(r.sleutel)
+                melding(f"FOUT  {r.sleutel}: {r.fout}")
+            balk.update()
+    cache.bewaar()
+
+    for gem, (gem_jaar, evs) in per_gemeente.items():
+        fouten = {
+            t.samenwerking: uitkomst.mislukt[t.sleutel]
+            for t in taken
+            if t.gemeente == gem and t.sleutel in uitkomst.mislukt
+        }
+        uitkomst.overzichten += schrijf_overzicht(gegevens, gem, gem_jaar, evs, fouten, uit, opties)
+    return uitkomst
+
+
+def schrijf_overzicht(
+    gegevens: Gegevensset,
+    gemeente: str,
+    jaar: int,
+    evs: list[Evaluatie],
+    fouten: dict[str, str],
+    uit: Path,
+    opties: Opties,
+) -> list[Path]:
+    """`index.html` for the browser (sortable, filterable) and `overzicht.pdf` for the griffie."""
+    html = overzicht_html(gegevens, gemeente, jaar, evs, fouten, opties.voet)
+    return [
+        f.schrijf(html, binnen(uit, gemeente, str(jaar), ("index" if f.naam == "html" else "overzicht") + f.extensie))
+        for f in opties.formaten
+    ]

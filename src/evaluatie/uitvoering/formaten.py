@@ -1,0 +1,70 @@
+"""Output formats for a rendered report: a small registry, so a new format is one more class.
+
+Every format starts from the same self-contained HTML; what differs is how it is written to disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from evaluatie.domein.fouten import Parameterfout, Renderfout
+from evaluatie.opslag.schrijven import schrijf_atomair
+
+
+def binnen(uit: Path, *delen: str) -> Path:
+    """A path below the output folder; refuses names that would climb out of it (`..`, absolute parts)."""
+    basis = uit.resolve()
+    pad = basis.joinpath(*delen).resolve()
+    if not pad.is_relative_to(basis) or pad == basis:
+        raise Renderfout(f"Uitvoerpad {'/'.join(delen)!r} valt buiten de uitvoermap {uit}.")
+    return pad
+
+
+class Formaat:
+    naam: ClassVar[str]
+    extensie: ClassVar[str]
+
+    def __eq__(self, ander: object) -> bool:
+        return type(self) is type(ander)
+
+    def __hash__(self) -> int:
+        return hash(self.naam)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    def schrijf(self, html: str, doel: Path) -> Path:
+        raise NotImplementedError
+
+
+class HtmlFormaat(Formaat):
+    naam, extensie = "html", ".html"
+
+    def schrijf(self, html: str, doel: Path) -> Path:
+        schrijf_atomair(doel, html.encode("utf-8"))
+        return doel
+
+
+class PdfFormaat(Formaat):
+    """A4 PDF through WeasyPrint: page numbers and running headers come from the stylesheet's @page rules."""
+
+    naam, extensie = "pdf", ".pdf"
+
+    def schrijf(self, html: str, doel: Path) -> Path:
+        from weasyprint import HTML  # imported on first use: it loads fonts and takes a moment
+
+        schrijf_atomair(doel, HTML(string=html, base_url=str(doel.parent)).write_pdf())
+        return doel
+
+
+FORMATEN: dict[str, type[Formaat]] = {f.naam: f for f in (HtmlFormaat, PdfFormaat)}
+
+
+def kies_formaten(tekst: str) -> list[Formaat]:
+    """Parse `html,pdf` into format objects; an unknown name is a Dutch error listing the known ones."""
+    namen = [n.strip().lower() for n in tekst.split(",") if n.strip()]
+    onbekend = [n for n in namen if n not in FORMATEN]
+    if onbekend or not namen:
+        raise Parameterfout(f"Onbekend formaat {', '.join(onbekend) or repr(tekst)}; kies uit {', '.join(FORMATEN)}.")
+    return [FORMATEN[n]() for n in dict.fromkeys(namen)]

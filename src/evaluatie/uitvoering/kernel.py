@@ -1,0 +1,159 @@
+"""A warm Jupyter kernel that renders partnership after partnership without starting again.
+
+Starting a kernel and importing pandas/matplotlib/the package costs more than a report's own work, so each worker
+process keeps one kernel and feeds it notebook after notebook. Every notebook is parameterised by papermill itself
+(the executed notebook is a real papermill notebook with its injected-parameters cell) and starts with a reset of the
+kernel's namespace, so no report can see another's data. A kernel that dies or runs past the time limit is replaced.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import signal
+import threading
+from multiprocessing.util import Finalize
+from pathlib import Path
+
+import nbformat
+from jupyter_core.utils import run_sync
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from papermill.iorw import load_notebook_node
+from papermill.parameterize import parameterize_notebook
+
+from evaluatie.domein.fouten import EvaluatieFout, Renderfout
+from evaluatie.uitvoering.render import KERNEL, IpcKernelManager, naar_html, schrijf_formaten
+from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
+
+# Run first in every report: an empty namespace, no figures left from the report before.
+RESET = "from evaluatie.uitvoering.kernel import wis_naamruimte as _wis\n_wis(get_ipython())"
+# Run once when the kernel starts: the heavy imports every report needs.
+OPWARMEN = "import pandas, matplotlib\nmatplotlib.use('Agg')\nfrom evaluatie.rapportage import rapport"
+
+
+def wis_naamruimte(shell: object) -> None:
+    """What `%reset -f` clears (names, output cache, input history), then every open figure — without its two
+    full `gc.collect()` passes, which cost more than a report's charts; cycles are left to Python's automatic GC."""
+    import gc
+
+    import matplotlib.pyplot as plt
+
+    verzamel = gc.collect
+    gc.collect = lambda *_a, **_k: 0
+    try:
+        shell.reset(new_session=False)
+    finally:
+        gc.collect = verzamel
+    plt.close("all")
+
+
+class WarmeKernel:
+    """One kernel, kept between notebooks.
+
+    `timeout` (seconds, None: none) limits one report: a watchdog kills the kernel at the deadline; nbclient gets the
+    same value per cell as a backstop.
+    """
+
+    def __init__(self, notebook: Path, timeout: float | None = None) -> None:
+        self.notebook = notebook
+        self.timeout = timeout
+        self.sjabloon = load_notebook_node(str(notebook))  # papermill's loader: every cell gets its tags list
+        self.client: NotebookClient | None = None
+        self.afgebroken = False
+
+    def _nieuwe_client(self, nb: nbformat.NotebookNode) -> NotebookClient:
+        client = NotebookClient(
+            nb,
+            kernel_name=KERNEL,
+            kernel_manager_class=IpcKernelManager,
+            timeout=self.timeout,
+            shutdown_kernel="immediate",
+            resources={"metadata": {"path": str(self.notebook.parent)}},
+        )
+        client.log.setLevel(logging.WARNING)
+        return client
+
+    def start(self) -> None:
+        """Start the kernel and do the heavy imports once; the kernel is stopped when this process ends."""
+        opwarmen = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OPWARMEN)])
+        self.client = self._nieuwe_client(opwarmen)
+        self.client.execute(cleanup_kc=False)
+        # Worker processes end through multiprocessing, which skips atexit but runs its own finalizers.
+        Finalize(self, WarmeKernel.stop, args=(self,), exitpriority=10)
+
+    def stop(self) -> None:
+        """Close the channels and shut the kernel down now, through jupyter_client's public API (idempotent)."""
+        client, self.client = self.client, None
+        if client is None or client.km is None:
+            return
+        if client.kc is not None:
+            client.kc.stop_channels()
+        if client.km.has_kernel:
+            run_sync(client.km.shutdown_kernel)(now=True)
+
+    def voer_uit(self, parameters: dict[str, object]) -> nbformat.NotebookNode:
+        """Execute the notebook with these parameters; the returned notebook is what papermill would write."""
+        if self.client is None:
+            self.start()
+        nb = parameterize_notebook(copy.deepcopy(self.sjabloon), parameters, kernel_name=KERNEL)
+        nb.cells.insert(0, nbformat.v4.new_code_cell(RESET))
+        self.client.nb = nb
+        wachter = threading.Timer(self.timeout, self._afbreken) if self.timeout else None
+        self.afgebroken = False
+        try:
+            if wachter:
+                wachter.start()
+            self.client.execute(cleanup_kc=False)
+        except CellExecutionError as exc:
+            raise Renderfout(f"{exc.ename}: {exc.evalue}") from None
+        except (CellTimeoutError, DeadKernelError):
+            self.stop()
+            if self.afgebroken:
+                raise Renderfout(f"Tijdslimiet van {self.timeout:g} s overschreden; de kernel is vervangen.") from None
+            raise Renderfout("De kernel is gestopt (afgebroken of geheugen op); de kernel is vervangen.") from None
+        finally:
+            if wachter:
+                wachter.cancel()
+            nb.cells.pop(0)
+        return nb
+
+    def _afbreken(self) -> None:
+        """Past the deadline: kill the kernel process; the executing client then sees a dead kernel."""
+        self.afgebroken = True
+        pid = getattr(getattr(self.client.km, "provisioner", None), "pid", None) if self.client else None
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+
+
+_KERNEL: WarmeKernel | None = None
+
+
+def _kernel(opties: Opties) -> WarmeKernel:
+    """The warm kernel of this worker process, started on first use (also in a Dask worker)."""
+    global _KERNEL
+    if _KERNEL is None or _KERNEL.notebook != opties.notebook or _KERNEL.timeout != opties.timeout:
+        if _KERNEL is not None:
+            _KERNEL.stop()
+        _KERNEL = WarmeKernel(opties.notebook, opties.timeout)
+    return _KERNEL
+
+
+def render_taak(taak: Taak) -> TaakUitkomst:
+    """Render one partnership in this process's warm kernel; every error comes back as text, never raised."""
+    try:
+        html = naar_html(_kernel(taak.opties).voer_uit(taak.parameters), taak.titel, taak.opties.voet)
+        paden = schrijf_formaten(html, taak.uit, taak.map, taak.samenwerking, taak.opties)
+        return TaakUitkomst(taak.sleutel, tuple(paden))
+    except EvaluatieFout as exc:
+        return TaakUitkomst(taak.sleutel, fout=str(exc))
+    except Exception as exc:  # noqa: BLE001 - the task boundary: one report's failure must not stop the batch
+        return TaakUitkomst(taak.sleutel, fout=f"{type(exc).__name__}: {exc}")
+
+
+def stop_kernel() -> None:
+    global _KERNEL
+    if _KERNEL is not None:
+        _KERNEL.stop()
+        _KERNEL = None
