@@ -25,9 +25,11 @@ chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-# All tests, including the ones that execute notebooks (marker: notebook) and drive a browser (marker: browser).
+# All tests, including the ones that execute notebooks (marker: notebook), drive a browser (marker: browser) and
+# build the wheel into a fresh venv (marker: pakket); then the layer contract and ruff.
 test: $(STAMP) chromium
 	$(BIN)/python -m pytest -m "" -q
+	$(BIN)/lint-imports
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
@@ -36,6 +38,7 @@ test-snel: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
@@ -50,8 +53,11 @@ bench-schaal: $(STAMP)
 controleer: $(STAMP)
 	$(BIN)/evaluatie controleer $(DATA)
 
+# JupyterLab refuses to start as root unless told; containers often run as root.
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
 
 clean:
-	rm -rf $(VENV) $(REPORTS)/*/ src/*.egg-info
+	rm -rf $(VENV) $(REPORTS)/*/ src/*.egg-info build dist

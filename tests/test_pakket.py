@@ -1,0 +1,65 @@
+"""The package as users get it: notebooks in one place, runnable with their defaults; a wheel that works elsewhere."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import papermill
+import pytest
+
+from evaluatie.uitvoering.taak import NOTEBOOKS
+
+from .conftest import DATA, ROOT
+
+WERKBOEK = ROOT / "notebooks"
+
+
+@pytest.mark.parametrize("naam", ["evaluatie.ipynb", "vergelijking.ipynb"])
+def test_rapportnotebooks_zijn_een_bron(naam: str):
+    """The report notebooks live in the package; notebooks/ in the checkout links to them, so they cannot drift."""
+    werkboek = WERKBOEK / naam
+    assert werkboek.is_symlink() and werkboek.resolve() == (NOTEBOOKS / naam).resolve()
+
+
+@pytest.mark.parametrize("notebook", sorted(WERKBOEK.glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebook_draait_met_zijn_standaardwaarden(notebook: Path, tmp_path: Path):
+    """'Run All' in JupyterLab: each notebook's own parameters name something that exists."""
+    papermill.execute_notebook(
+        str(notebook), str(tmp_path / notebook.name), cwd=str(WERKBOEK), progress_bar=False, kernel_name="python3"
+    )
+
+
+@pytest.mark.pakket
+def test_wiel_werkt_buiten_de_checkout(tmp_path: Path):
+    """`pip install` of the wheel into a fresh venv, then the commands from an unrelated folder on data/."""
+    wielen = tmp_path / "wielen"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wielen), str(ROOT)], check=True
+    )
+    [wiel] = wielen.glob("evaluatie-*.whl")
+    omgeving = tmp_path / "venv"
+    venv.create(omgeving, with_pip=True)
+    python = omgeving / "bin" / "python"
+    subprocess.run([python, "-m", "pip", "install", "--quiet", str(wiel)], check=True)
+    elders = tmp_path / "elders"
+    elders.mkdir()
+    schoon = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    schoon["PATH"] = f"{omgeving / 'bin'}{os.pathsep}{schoon.get('PATH', '')}"
+
+    def evaluatie(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [omgeving / "bin" / "evaluatie", *args], cwd=elders, env=schoon, capture_output=True, text=True
+        )
+
+    rapport = evaluatie("rapporteer", str(DATA), "--naar", "uit", "--formaat", "html", "--stil", "--werkers", "2")
+    assert rapport.returncode == 0, rapport.stdout + rapport.stderr
+    assert "11 gemaakt" in rapport.stdout and "0 mislukt" in rapport.stdout
+    assert len(list((elders / "uit").glob("*/*/*.html"))) == 11 + 3  # the reports and three overviews
+    vergelijk = evaluatie("vergelijk", str(DATA), "--naar", "uit", "--formaat", "html")
+    assert vergelijk.returncode == 0, vergelijk.stdout + vergelijk.stderr
+    assert (elders / "uit" / "vergelijking" / "vergelijking.html").stat().st_size > 10_000
+    assert "Traceback" not in rapport.stderr + vergelijk.stderr
