@@ -31,19 +31,24 @@ _ARGPARSE_NL = {
 argparse._ = lambda tekst: _ARGPARSE_NL.get(tekst, tekst)  # type: ignore[attr-defined]
 
 
+def _gegevens(
+    p: argparse.ArgumentParser, jaar: str = "jaar (standaard: het laatste jaar met gegevens per gemeente)"
+) -> None:
+    """The arguments every command on one data folder has: the folder, --jaar and --gemeente."""
+    p.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    p.add_argument("--jaar", type=int, help=jaar)
+    p.add_argument("--gemeente", help="alleen deze gemeente")
+
+
 def _controleer(sub: Any) -> list[argparse.ArgumentParser]:
     c = sub.add_parser("controleer", help="controleer alle gegevensbestanden en toon de bevindingen")
-    c.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    c.add_argument("--gemeente", help="alleen deze gemeente")
-    c.add_argument("--jaar", type=int, help="jaar voor de bevindingen (standaard: het laatste jaar met gegevens)")
+    _gegevens(c, "jaar voor de bevindingen (standaard: het laatste jaar met gegevens)")
     return [c]
 
 
 def _rapporteer(sub: Any) -> list[argparse.ArgumentParser]:
     r = sub.add_parser("rapporteer", help="maak per samenwerking een rapport (HTML, PDF) en per gemeente een overzicht")
-    r.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    r.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens per gemeente)")
-    r.add_argument("--gemeente", help="alleen deze gemeente")
+    _gegevens(r)
     r.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
     r.add_argument("--formaat", default="html,pdf", help="formaten, gescheiden door komma's (standaard: html,pdf)")
     r.add_argument(
@@ -69,9 +74,7 @@ def _rapporteer(sub: Any) -> list[argparse.ArgumentParser]:
 
 def _overzicht(sub: Any) -> list[argparse.ArgumentParser]:
     o = sub.add_parser("overzicht", help="toon per samenwerking de evaluatieplicht en bevindingen")
-    o.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    o.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens per gemeente)")
-    o.add_argument("--gemeente", help="alleen deze gemeente")
+    _gegevens(o)
     return [o]
 
 
