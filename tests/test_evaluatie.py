@@ -50,7 +50,9 @@ def test_zvh_motieven_en_ladders_zonder_oordeel(sw, kader):
         "Vergroten van het ambitieniveau – bundelen van krachten",
         "Efficiënter werken",
     ]
-    assert [r.belangrijkste for r in m.rijen] == [False, True, False, True]
+    # The page names 'Zaken laten uitvoeren ...' as belangrijkste without ticking it: a remark, not a fourth motive.
+    assert [r.belangrijkste for r in m.rijen] == [False, True, False]
+    assert any("staat niet bij de aangevinkte motieven" in o.tekst for o in zvh.opmerkingen)
     assert m.score is None
     standen, bevindingen = evalueer_ladders(zvh, 2017, kader)
     assert [s.gat for s in standen] == [None, None, None]

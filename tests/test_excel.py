@@ -117,7 +117,7 @@ def test_slechte_cel_noemt_blad_rij_kolom_waarde(tmp_path: Path, blad: str, kolo
         capture_output=True,
         text=True,
     )
-    assert proces.returncode == 2 and "Traceback" not in proces.stderr
-    assert f"veld 'blad '{blad}', rij 4, kolom '{kolom}'', waarde '{waarde}'" in proces.stderr
-    assert melding in proces.stderr
+    assert proces.returncode == 1 and "Traceback" not in proces.stderr
+    assert f"GEWEIGERD  {pad}: blad '{blad}', rij 4, kolom '{kolom}', waarde '{waarde}'" in proces.stdout
+    assert melding in proces.stdout
     assert not (tmp_path / "data").exists()  # nothing written

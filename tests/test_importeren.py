@@ -26,7 +26,7 @@ MET_SEEDS = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} ontbreekt: d
 @pytest.fixture
 def geimporteerd(tmp_path: Path) -> Path:
     bronnen = [PAGINAS / n for n in ("res_a.txt", "res_c_2024.txt", "res_c_2023_afgebroken.txt", "delete.txt")]
-    verslagen = importeer("dashboard", bronnen, tmp_path / "data")
+    verslagen = importeer("dashboard", bronnen, tmp_path / "data").verslagen
     assert {v.id for v in verslagen} == {f"voorbeeldstad/{RES}", "voorbeeldstad/verwijderd-record-delete"}
     return tmp_path / "data"
 

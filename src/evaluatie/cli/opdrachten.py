@@ -128,18 +128,24 @@ def exporteer_excel_cmd(args: argparse.Namespace) -> int:
 
 
 def importeer_cmd(args: argparse.Namespace) -> int:
+    """Import what can be imported; name every refused page with its reason; exit 1 when anything was refused."""
     from evaluatie.invoer.importeren import importeer
 
-    verslagen = importeer(args.soort, args.paginas, args.naar, args.gemeente, args.overschrijf, jaar=args.jaar)
-    for v in verslagen:
+    opties = {"jaar": args.jaar, "titel": getattr(args, "titel", None)}
+    uitkomst = importeer(args.soort, args.paginas, args.naar, args.gemeente, args.overschrijf, **opties)
+    for v in uitkomst.verslagen:
         status = "nieuw" if v.nieuw else "bijgewerkt" if v.veranderd else "ongewijzigd"
         print(f"{v.id}: {status}" + (f", {len(v.gezet)} veld(en) gezet" if v.gezet and not v.nieuw else ""))
         for regel in v.gewijzigd:
             print(f"  gewijzigd: {regel}")
         for regel in v.niet_overschreven:
             print(f"  niet overschreven: {regel}")
+    for bron, reden in uitkomst.geweigerd:
+        print(f"GEWEIGERD  {bron}: {reden}")
+    if uitkomst.geweigerd:
+        print(f"{len(uitkomst.geweigerd)} bron(nen) geweigerd; de rest is geïmporteerd.")
     print("Controleer de bevindingen met: evaluatie controleer " + str(args.naar))
-    return 0
+    return 1 if uitkomst.geweigerd else 0
 
 
 def vergelijk(args: argparse.Namespace) -> int:

@@ -102,11 +102,14 @@ def _exporteer(sub: Any) -> list[argparse.ArgumentParser]:
 def _importeer(sub: Any) -> list[argparse.ArgumentParser]:
     i = sub.add_parser("importeer", help="importeer dashboardpagina's in de gegevensmap")
     isub = i.add_subparsers(dest="soort", required=True, metavar="BRON")
-    d = isub.add_parser("dashboard", help="tekst van pagina's van het Dashboard samenwerking (A en C)")
-    d.add_argument("paginas", nargs="+", type=Path, metavar="PAGINA", help="tekstbestanden van pagina's")
+    d = isub.add_parser("dashboard", help="pagina's van het Dashboard samenwerking: tekst, wikibron of XML-export")
+    d.add_argument("paginas", nargs="+", type=Path, metavar="PAGINA", help="tekst, wikibron (.txt) of export (.xml)")
     d.add_argument("--gemeente", help="gemeente (standaard: zoals op de pagina, 'From Dashboard samenwerking X')")
     d.add_argument("--naar", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    d.add_argument("--jaar", type=int, help="jaar voor motieven en resultaten die op een A-pagina zonder jaar staan")
+    d.add_argument(
+        "--jaar", type=int, help="jaar voor een C-pagina zonder jaartal, en voor motieven en resultaten op een A-pagina"
+    )
+    d.add_argument("--titel", help="paginatitel (Sw-<nummer> of Sw-<nummer>/C/<jaar>) bij de wikibron van één pagina")
     d.add_argument("--overschrijf", action="store_true", help="vervang ook waarden die in het werkboek zijn ingevuld")
 
     x = isub.add_parser("excel", help="een werkmap van 'exporteer excel', na bewerking")

@@ -264,6 +264,9 @@ class Jaar(Basis):
     financien: dict[str, Sectie] = {}
     aandeel: Aandeel | None = None
     bbv: Bbv | None = None
+    bronvelden: dict[str, str] = Field(
+        default={}, description="velden van de bron die het werkboek niet kent, letterlijk"
+    )
 
     @field_validator("financien")
     @classmethod
@@ -348,6 +351,7 @@ class Samenwerking(Basis):
     gemeente: str = Field(default="", exclude=True)
     naam: str = Field(min_length=1)
     afkorting: str | None = None
+    sw_nummer: str | None = Field(default=None, description="het paginanummer op het dashboard: Sw-<nummer>")
     status: Literal["actief", "verwijderd"] = "actief"
     fictief: bool = False
     beschrijving: str | None = None
@@ -363,6 +367,9 @@ class Samenwerking(Basis):
     accounthouders: list[str] = []
     bronnen: list[Bron] = []
     opmerkingen: list[Opmerking] = []
+    bronvelden: dict[str, str] = Field(
+        default={}, description="velden van de bron die het werkboek niet kent, letterlijk"
+    )
     jaren: dict[int, Jaar] = {}
 
     @field_validator("jaren", mode="before")

@@ -57,7 +57,20 @@ def basis_bevindingen(sw: Samenwerking) -> list[Bevinding]:
     for o in sw.opmerkingen:
         waar = f"{o.bestand}, regel {o.regel}" if o.bestand and o.regel else o.bestand
         b.append(Bevinding("oranje", "kwaliteit", o.tekst, "opmerkingen", bron=waar))
-    return b
+    return b + _bronvelden(sw.bronvelden, "bronvelden", None)
+
+
+def _bronvelden(velden: dict[str, str], pad: str, jaar: int | None) -> list[Bevinding]:
+    """Fields of the source the workbook does not know: kept verbatim, listed so an evaluator can place them."""
+    return [
+        Bevinding("oranje", "kwaliteit", f"Niet overgenomen veld '{k}': {_kort(v)}", f"{pad}.{k}", jaar)
+        for k, v in velden.items()
+    ]
+
+
+def _kort(tekst: str, lengte: int = 80) -> str:
+    tekst = " ".join(tekst.split())
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
 
 
 def jaar_bevindingen(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevinding]:
@@ -104,4 +117,4 @@ def jaar_bevindingen(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevindin
                         jaar,
                     )
                 )
-    return b
+    return b + _bronvelden(gegevens.bronvelden, f"jaren.{jaar}.bronvelden", jaar)

@@ -53,6 +53,7 @@ BLADEN: dict[str, Kolommen] = {
         *SLEUTEL,
         ("Naam", "naam"),
         ("Afkorting", "afkorting"),
+        ("Sw-nummer", "sw_nummer"),
         ("Status", "status"),
         ("Fictief", "fictief"),
         ("Beschrijving", "beschrijving"),
@@ -98,7 +99,11 @@ BLADEN: dict[str, Kolommen] = {
     "Verdeelsleutel": [*JAAR, *velden(Verdeelregel)],
     "Bronnen": [*SLEUTEL, *velden(Bron)],
     "Opmerkingen": [*SLEUTEL, *velden(Opmerking)],
+    # Fields of the source the workbook does not know, verbatim; Jaar empty for the Basisgegevens.
+    "Bronvelden": [*JAAR, ("Veld", "veld"), ("Waarde", "waarde")],
 }
+# Added after the first version: a workbook exported before them still reads back.
+OPTIONEEL = {("Samenwerkingen", "Sw-nummer"), ("Bronvelden", None)}
 
 
 def keuzelijsten(kader: Kader) -> dict[str, list[str]]:

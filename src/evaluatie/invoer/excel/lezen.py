@@ -26,7 +26,7 @@ from evaluatie.domein.model import (
     lees_bedrag,
 )
 from evaluatie.domein.validatie import valideer
-from evaluatie.invoer.excel.bladen import BLADEN, JA_NEE, TOTAAL
+from evaluatie.invoer.excel.bladen import BLADEN, JA_NEE, OPTIONEEL, TOTAAL
 from evaluatie.regels.kosten import KOLOMMEN
 
 Sleutel = tuple[str, str]  # (gemeente, id)
@@ -67,12 +67,14 @@ class Lezer:
 
     def rijen(self, blad: str) -> list[Rij]:
         if blad not in self.boek.sheetnames:
+            if (blad, None) in OPTIONEEL:
+                return []
             raise Gegevensfout(self.pad, f"het blad '{blad}' ontbreekt")
         kolommen = dict(BLADEN[blad])
         rijen = list(self.boek[blad].iter_rows(values_only=True))
         koppen = [str(k).strip() if k is not None else "" for k in (rijen[0] if rijen else [])]
         for kop in kolommen:
-            if kop not in koppen:
+            if kop not in koppen and (blad, kop) not in OPTIONEEL:
                 raise Gegevensfout(self.pad, f"kolom '{kop}' ontbreekt", veld=f"blad '{blad}', rij 1")
         uit = []
         for nr, waarden in enumerate(rijen[1:], start=2):
@@ -135,6 +137,7 @@ def _samenwerkingen(lezer: Lezer) -> None:
         lezer.records[(r["gemeente"], r["id"])] = {
             "naam": r["naam"],
             "afkorting": r["afkorting"],
+            "sw_nummer": None if r.get("sw_nummer") is None else str(r["sw_nummer"]),
             "status": r["status"] or "actief",
             "fictief": lezer.ja_nee(c["fictief"]) is True,
             "beschrijving": r["beschrijving"],
@@ -252,6 +255,14 @@ def _bronnen_en_opmerkingen(lezer: Lezer) -> None:
             lezer.record(blad, r, c)[veld].append({k: v for k, v in r.items() if k not in ("gemeente", "id")})
 
 
+def _bronvelden(lezer: Lezer) -> None:
+    for r, c in lezer.rijen("Bronvelden"):
+        if not r.get("veld"):
+            raise lezer.fout(c["veld"], "Veld moet ingevuld zijn")
+        doel = lezer.jaar("Bronvelden", r, c)[0] if r.get("jaar") is not None else lezer.record("Bronvelden", r, c)
+        doel.setdefault("bronvelden", {})[str(r["veld"])] = "" if r.get("waarde") is None else str(r["waarde"])
+
+
 def _voorvoegsels(pad: str) -> list[str]:
     """`a.b[1].c` → [`a.b[1].c`, `a.b[1]`, `a.b`, `a`]: the nearest cell an error can be pinned to."""
     uit = [pad]
@@ -264,7 +275,16 @@ def _voorvoegsels(pad: str) -> list[str]:
 def lees_excel(pad: Path, kader: Kader) -> dict[Sleutel, Samenwerking]:
     """Read a workbook into partnerships; the first bad cell raises a `Gegevensfout` with its place."""
     lezer = Lezer(pad, kader)
-    for blad in (_samenwerkingen, _jaren, _motieven, _resultaten, _financien, _verdeelsleutel, _bronnen_en_opmerkingen):
+    for blad in (
+        _samenwerkingen,
+        _jaren,
+        _motieven,
+        _resultaten,
+        _financien,
+        _verdeelsleutel,
+        _bronnen_en_opmerkingen,
+        _bronvelden,
+    ):
         blad(lezer)
     uit = {}
     for sleutel, rec in lezer.records.items():

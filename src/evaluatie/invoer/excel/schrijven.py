@@ -47,6 +47,7 @@ def _samenwerking_rij(sw: Samenwerking, kader: Kader) -> dict[str, Any]:
     return {
         "naam": sw.naam,
         "afkorting": sw.afkorting,
+        "sw_nummer": sw.sw_nummer,
         "status": sw.status,
         "fictief": _ja_nee(sw.fictief),
         "beschrijving": sw.beschrijving,
@@ -125,8 +126,10 @@ def rijen_van(sw: Samenwerking, kader: Kader) -> Rijen:
     rijen["Samenwerkingen"].append({**s, **_samenwerking_rij(sw, kader)})
     rijen["Bronnen"] += [{**s, **b.model_dump()} for b in sw.bronnen]
     rijen["Opmerkingen"] += [{**s, **o.model_dump()} for o in sw.opmerkingen]
+    rijen["Bronvelden"] += [{**s, "jaar": None, "veld": k, "waarde": v} for k, v in sw.bronvelden.items()]
     for jaar, j in sorted(sw.jaren.items()):
         rijen["Jaren"].append({**s, "jaar": jaar, **_jaar_rij(j)})
+        rijen["Bronvelden"] += [{**s, "jaar": jaar, "veld": k, "waarde": v} for k, v in j.bronvelden.items()]
         for blad, jaar_rijen in _jaar_rijen(j, kader).items():
             rijen[blad] += [{**s, "jaar": jaar, **r} for r in jaar_rijen]
     return rijen

@@ -1,21 +1,50 @@
 """Importing what municipalities already have into partnership files: a small registry of importers.
 
-Each importer turns its sources into records (plain partnership data with sources and remarks); `importeer` merges
-them into `data/<gemeente>/<id>.yaml` without overwriting what an evaluator set, and reports what it did.
+Each importer turns its sources into records (plain partnership data with sources and remarks) and names every
+source it had to refuse, with the reason; one bad page never stops the others. `importeer` first validates and
+merges everything, then writes: what is written is only what passed, and nothing an evaluator set is overwritten.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from evaluatie.domein.fouten import Gegevensfout, Parameterfout
-from evaluatie.domein.kader import laad_kader
+from evaluatie.domein.fouten import EvaluatieFout, Gegevensfout, Parameterfout
+from evaluatie.domein.kader import Kader, laad_kader
 from evaluatie.domein.validatie import valideer
 from evaluatie.invoer.importeren.dashboard import lees_pagina
+from evaluatie.invoer.importeren.dashboard.pagina import Pagina, Paginafout
+from evaluatie.invoer.importeren.dashboard.wiki import (
+    Wikipagina,
+    is_bron,
+    is_export,
+    lees_bron,
+    lees_export,
+    titel_uit_kopie,
+)
 from evaluatie.invoer.importeren.samenvoegen import Verslag, pagina_records, voeg_samen
-from evaluatie.opslag.laden import laad_samenwerking
+from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
 from evaluatie.opslag.schrijven import bewaar_samenwerking
+
+Sleutel = tuple[str, str]  # (gemeente, id)
+
+
+@dataclass
+class Records:
+    """What an importer read: records by (gemeente, id), and every source it refused with the reason."""
+
+    records: dict[Sleutel, dict[str, Any]] = field(default_factory=dict)
+    geweigerd: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Importuitkomst:
+    verslagen: list[Verslag] = field(default_factory=list)
+    geweigerd: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Importer:
@@ -27,35 +56,76 @@ class Importer:
     naam: ClassVar[str]
     vervangt: ClassVar[bool] = False
 
-    def records(self, bronnen: list[Path], gemeente: str | None, **opties: Any) -> dict[tuple[str, str], dict]:
+    def records(self, bronnen: list[Path], gemeente: str | None, **opties: Any) -> Records:
         raise NotImplementedError
 
 
 class DashboardImporter(Importer):
-    """Text of Dashboard samenwerking pages, as printed or saved from the browser."""
+    """Dashboard samenwerking pages: the text as shown in the browser, a page's wiki source, or a wiki export."""
 
     naam = "dashboard"
 
-    def records(self, bronnen: list[Path], gemeente: str | None, jaar: int | None = None, **_: Any) -> dict:
-        paginas = []
+    def records(
+        self, bronnen: list[Path], gemeente: str | None, jaar: int | None = None, titel: str | None = None, **_: Any
+    ) -> Records:
+        uit, kader, paginas = Records(), laad_kader(), []
         for pad in bronnen:
             try:
                 tekst = pad.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
-                raise Gegevensfout(pad, f"kan de pagina niet lezen: {exc}") from None
-            try:
-                pagina = lees_pagina(tekst, pad.name, laad_kader(), jaar)
-            except ValueError as exc:
-                raise Gegevensfout(pad, str(exc)) from None
-            gem = gemeente or pagina.gemeente
-            if not gem:
-                raise Parameterfout(f"{pad}: de pagina noemt geen gemeente; geef --gemeente op.")
-            paginas.append((gem, pagina))
-        uit = {}
-        for gem in sorted({g for g, _ in paginas}):
-            for id_, record in pagina_records([p for g, p in paginas if g == gem]).items():
-                uit[(gem, id_)] = record
+                uit.geweigerd.append((str(pad), f"kan het bestand niet lezen ({type(exc).__name__})"))
+                continue
+            for naam, lezen in self._paginas(tekst, pad, kader, jaar, titel):
+                try:
+                    paginas.append((naam, lezen()))
+                except Paginafout as exc:
+                    uit.geweigerd.append((naam, str(exc)))
+        per_gemeente: dict[str, list[Pagina]] = {}
+        for naam, p in paginas:
+            gem = gemeente or p.gemeente
+            if gem:
+                per_gemeente.setdefault(gem, []).append(p)
+            else:
+                uit.geweigerd.append((naam, "de pagina noemt geen gemeente; geef --gemeente op"))
+        for gem, lijst in sorted(per_gemeente.items()):
+            for id_, record in pagina_records(lijst).items():
+                uit.records[(gem, id_)] = record
         return uit
+
+    @staticmethod
+    def _paginas(
+        tekst: str, pad: Path, kader: Kader, jaar: int | None, titel: str | None
+    ) -> list[tuple[str, Callable[[], Pagina]]]:
+        """Each page in a source, named for messages, with how to read it (so one bad page is refused alone)."""
+        if is_export(tekst):
+            try:
+                wikipaginas = lees_export(tekst)
+            except Paginafout as exc:
+                return [(str(pad), partial(_weiger, str(exc)))]
+            # A and C pages only (Sw-…); the export's templates, forms and help pages are not partnerships.
+            gekozen = [w for w in wikipaginas if titel_uit_kopie(w.titel) and is_bron(w.tekst)]
+            if not gekozen:
+                return [(str(pad), partial(_weiger, "de export bevat geen pagina's Sw-… met {{Samenwerking …}}"))]
+            return [(f"{pad}#{w.titel}", partial(lees_bron, w, f"{pad.name}#{w.titel}", kader, jaar)) for w in gekozen]
+        if is_bron(tekst):
+            naam = titel or titel_uit_kopie(tekst)
+            if naam is None:
+                return [
+                    (
+                        str(pad),
+                        partial(
+                            _weiger,
+                            "de paginatitel (Sw-<nummer> of Sw-<nummer>/C/<jaar>) staat "
+                            "niet in het bestand; geef --titel op",
+                        ),
+                    )
+                ]
+            return [(str(pad), partial(lees_bron, Wikipagina(naam, tekst), pad.name, kader, jaar))]
+        return [(str(pad), partial(lees_pagina, tekst, pad.name, kader, jaar))]
+
+
+def _weiger(reden: str) -> Pagina:
+    raise Paginafout(reden)
 
 
 class ExcelImporter(Importer):
@@ -64,23 +134,37 @@ class ExcelImporter(Importer):
     naam = "excel"
     vervangt = True
 
-    def records(self, bronnen: list[Path], gemeente: str | None, **_: Any) -> dict:
+    def records(self, bronnen: list[Path], gemeente: str | None, **_: Any) -> Records:
         from evaluatie.invoer.excel import lees_excel
 
-        uit = {}
+        uit = Records()
         for pad in bronnen:
-            for sleutel, sw in lees_excel(pad, laad_kader()).items():
-                if gemeente in (None, sleutel[0]):
-                    uit[sleutel] = sw.model_dump(exclude_defaults=True)
+            try:
+                for sleutel, sw in lees_excel(pad, laad_kader()).items():
+                    if gemeente in (None, sleutel[0]):
+                        uit.records[sleutel] = sw.model_dump(exclude_defaults=True)
+            except Gegevensfout as fout:
+                waar = f"{fout.veld}, " if fout.veld else ""
+                waarde = f"waarde {fout.waarde!r}: " if fout.waarde is not None else ""
+                uit.geweigerd.append((str(pad), f"{waar}{waarde}{fout.melding}; niets uit deze werkmap overgenomen"))
         return uit
 
 
 IMPORTERS: dict[str, type[Importer]] = {i.naam: i for i in (DashboardImporter, ExcelImporter)}
 
 
-def _genormaliseerd(gegevens: dict, pad: Path) -> dict:
-    """Through the model and back, so amounts, labels and keys compare in one form whatever their source."""
-    return valideer(gegevens, laad_kader(pad.parent), pad, pad.stem, pad.parent.name).model_dump(exclude_defaults=True)
+def _doelpad(naar: Path, gem: str, id_: str, record: dict[str, Any]) -> Path:
+    """The file a record goes to: the file that already has its Sw-number, else `<gemeente>/<id>.yaml`."""
+    sw = record.get("sw_nummer")
+    map_ = naar / gem
+    if sw and map_.is_dir():
+        for pad in sorted(map_.glob("*.yaml")):
+            try:
+                if lees_yaml(pad).get("sw_nummer") == sw:
+                    return pad
+            except EvaluatieFout:
+                continue
+    return map_ / f"{id_}.yaml"
 
 
 def importeer(
@@ -90,23 +174,41 @@ def importeer(
     gemeente: str | None = None,
     overschrijf: bool = False,
     **opties: Any,
-) -> list[Verslag]:
-    """Import sources into the data folder; returns per partnership what was set, changed or left alone."""
+) -> Importuitkomst:
+    """Import sources into the data folder: per partnership what was set, changed or kept, and what was refused.
+
+    Everything is merged and validated before anything is written; a record that does not validate is refused
+    with its reason and the others are still written.
+    """
     if soort not in IMPORTERS:
         raise Parameterfout(f"Onbekende bron '{soort}'; kies uit {', '.join(IMPORTERS)}.")
     importer = IMPORTERS[soort]()
-    verslagen = []
-    for (gem, id_), record in importer.records(bronnen, gemeente, **opties).items():
-        pad = naar / gem / f"{id_}.yaml"
-        nieuw = _genormaliseerd(record, pad)
-        bestaand = laad_samenwerking(pad).model_dump(exclude_defaults=True) if pad.exists() else None
-        if importer.vervangt:
-            samen, verslag = nieuw, Verslag(f"{gem}/{id_}", nieuw=bestaand is None)
-            if bestaand is not None and bestaand != nieuw:
-                verslag.gewijzigd = [k for k in sorted(set(bestaand) | set(nieuw)) if bestaand.get(k) != nieuw.get(k)]
-        else:
-            samen, verslag = voeg_samen(bestaand, nieuw, f"{gem}/{id_}", overschrijf)
+    gelezen = importer.records(bronnen, gemeente, **opties)
+    uitkomst = Importuitkomst(geweigerd=list(gelezen.geweigerd))
+    te_schrijven = []
+    for (gem, id_), record in gelezen.records.items():
+        pad = _doelpad(naar, gem, id_, record)
+        try:
+            te_schrijven.append(_voorbereid(importer, record, pad, gem, overschrijf))
+        except EvaluatieFout as fout:
+            uitkomst.geweigerd.append((f"{gem}/{id_}", str(fout)))
+    for verslag, sw, pad in te_schrijven:
         if verslag.veranderd:
-            bewaar_samenwerking(valideer(samen, laad_kader(pad.parent), pad, id_, gem), pad)
-        verslagen.append(verslag)
-    return verslagen
+            bewaar_samenwerking(sw, pad)
+        uitkomst.verslagen.append(verslag)
+    return uitkomst
+
+
+def _voorbereid(importer: Importer, record: dict[str, Any], pad: Path, gem: str, overschrijf: bool) -> tuple:
+    """Merge one record with its file and validate the result: (report, partnership to write, path)."""
+    kader = laad_kader(pad.parent)
+    id_ = pad.stem
+    nieuw = valideer(record, kader, pad, id_, gem).model_dump(exclude_defaults=True)
+    bestaand = laad_samenwerking(pad, kader).model_dump(exclude_defaults=True) if pad.exists() else None
+    if importer.vervangt:
+        samen, verslag = nieuw, Verslag(f"{gem}/{id_}", nieuw=bestaand is None)
+        if bestaand is not None and bestaand != nieuw:
+            verslag.gewijzigd = [k for k in sorted(set(bestaand) | set(nieuw)) if bestaand.get(k) != nieuw.get(k)]
+    else:
+        samen, verslag = voeg_samen(bestaand, nieuw, f"{gem}/{id_}", overschrijf)
+    return verslag, valideer(samen, kader, pad, id_, gem), pad

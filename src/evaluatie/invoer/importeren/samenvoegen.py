@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from evaluatie.invoer.importeren.dashboard import Pagina
+from evaluatie.domein.tekst import normaliseer, slug
+from evaluatie.invoer.importeren.dashboard.pagina import Pagina
 
 LEEG = (None, "", [], {})
 
@@ -61,25 +62,64 @@ def _kort(waarde: Any) -> str:
     return tekst if len(tekst) <= 70 else tekst[:67] + "..."
 
 
+def _groepen(paginas: list[Pagina]) -> list[list[Pagina]]:
+    """Pages of one partnership together: the same Sw-number, or (where one of them has none) the same normalised
+    name with no conflicting afkorting. A and C pages of one partnership so always end in one record."""
+    groepen: list[tuple[dict[str, str | None], list[Pagina]]] = []
+    for p in sorted(paginas, key=lambda p: (p.soort != "A", p.jaar or 0, p.bestand)):
+        eigen = {
+            "sw": p.gegevens.get("sw_nummer"),
+            "naam": normaliseer(p.gegevens.get("naam") or "") or None,
+            "afk": normaliseer(p.gegevens.get("afkorting") or "") or None,
+        }
+        for kenmerk, leden in groepen:
+            if _zelfde(eigen, kenmerk):
+                leden.append(p)
+                kenmerk.update({k: kenmerk[k] or v for k, v in eigen.items()})
+                break
+        else:
+            groepen.append((eigen, [p]))
+    return [leden for _, leden in groepen]
+
+
+def _zelfde(a: dict[str, str | None], b: dict[str, str | None]) -> bool:
+    """Two Sw-numbers decide; otherwise the name, with afkortingen that agree or where one is missing."""
+    if a["sw"] and b["sw"]:
+        return a["sw"] == b["sw"]
+    afkortingen_passen = a["afk"] == b["afk"] or None in (a["afk"], b["afk"])
+    return a["naam"] is not None and a["naam"] == b["naam"] and afkortingen_passen
+
+
+def _id(leden: list[Pagina], bezet: set[str]) -> str:
+    """The file name: the name of the first page that has one (an A page first); with its afkorting if taken."""
+    p = next((p for p in leden if p.gegevens.get("naam")), leden[0])
+    id_ = p.id
+    if id_ in bezet and p.gegevens.get("afkorting"):
+        id_ = slug(f"{p.gegevens['naam']} {p.gegevens['afkorting']}")
+    return id_
+
+
 def pagina_records(paginas: list[Pagina]) -> dict[str, dict[str, Any]]:
     """One record per partnership from its pages (A first, then C pages by year), with sources and remarks."""
     records: dict[str, dict[str, Any]] = {}
-    for p in sorted(paginas, key=lambda p: (p.soort != "A", p.jaar or 0, p.bestand)):
-        record = records.setdefault(p.id, {})
-        verslag = Verslag(p.id)
-        samen = _samen(record, p.gegevens, "", verslag, True, "")
-        for verschil in verslag.gewijzigd:
-            p.merk(f"Deze pagina wijkt af van een eerdere pagina en gaat voor: {verschil}")
-        records[p.id] = samen
-        bron = {"bestand": p.bestand, "titel": p.titel, "jaar": p.jaar, "onderdeel": p.soort}
-        bronnen = samen.setdefault("bronnen", [])
-        if bron not in bronnen:
-            bronnen.append({k: v for k, v in bron.items() if v is not None})
-        opmerkingen = samen.setdefault("opmerkingen", [])
-        for o in p.opmerkingen:
-            o = {k: v for k, v in o.items() if v is not None}
-            if o not in opmerkingen:
-                opmerkingen.append(o)
+    for leden in _groepen(paginas):
+        id_ = _id(leden, set(records))
+        record: dict[str, Any] = {}
+        for p in leden:
+            verslag = Verslag(id_)
+            record = _samen(record, p.gegevens, "", verslag, True, "")
+            for verschil in verslag.gewijzigd:
+                p.merk(f"Deze pagina wijkt af van een eerdere pagina en gaat voor: {verschil}")
+            bron = {"bestand": p.bestand, "titel": p.titel, "jaar": p.jaar, "onderdeel": p.soort}
+            bronnen = record.setdefault("bronnen", [])
+            if bron not in bronnen:
+                bronnen.append({k: v for k, v in bron.items() if v is not None})
+            opmerkingen = record.setdefault("opmerkingen", [])
+            for o in p.opmerkingen:
+                o = {k: v for k, v in o.items() if v is not None}
+                if o not in opmerkingen:
+                    opmerkingen.append(o)
+        records[id_] = record
     return records
 
 

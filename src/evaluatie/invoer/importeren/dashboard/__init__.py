@@ -8,37 +8,96 @@ and capital drift do not matter), lists may be split by bullets, ", ", "; " or "
 
 from __future__ import annotations
 
-import re
-
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.invoer.importeren.dashboard.basis import lees_basisgegevens
 from evaluatie.invoer.importeren.dashboard.jaar import lees_jaar
 from evaluatie.invoer.importeren.dashboard.pagina import (
     A_TITEL,
+    AFKORTING_REGEL,
     BEZIG,
     BRON,
     C_TITEL,
+    JAAR_REGEL,
+    JAARKOPPEN,
+    KOPPEN,
+    RUIS,
     WIKI_WAARSCHUWING,
     Pagina,
+    Paginafout,
     Regels,
+    als_tekst,
+    naam_en_afkorting,
 )
 
+# Headings that only one kind of page has: a copy that starts anywhere is recognised by them.
+A_KOPPEN = ("basisgegevens", "kernbeeld zie meer", "totaaloverzicht kernbeeld", "(1) waarom is het belangrijk?")
+C_KOPPEN = ("motieven voor samenwerking", "aan motief beantwoord?", "kosten en baten: begroting en realisatie")
 
-def lees_pagina(tekst: str, bestand: str, kader: Kader, jaar_a: int | None = None) -> Pagina:
-    """Parse one page; what cannot be read with certainty is kept as a remark, never dropped silently.
 
-    An A page shows motives and results without a year; they are taken over only when the evaluator names the year
-    (`jaar_a`, the command's --jaar), never by guessing one.
+def _soort(r: Regels) -> str | None:
+    if any(C_TITEL.search(x) for x in r.regels[:12]):
+        return "C"
+    if r.vind(A_TITEL) is not None or any(r.vind(k) is not None for k in A_KOPPEN):
+        return "A"
+    return "C" if sum(r.vind(k) is not None for k in C_KOPPEN) >= 2 else None
+
+
+def _titel(r: Regels) -> str:
+    """The first line that is content: not a browser or wiki line, not a page heading."""
+    for x in r.regels:
+        x = x.strip()
+        if x and not RUIS.match(x) and normaliseer(x) != A_TITEL:
+            return x
+    return ""
+
+
+def _c_jaar(r: Regels, titel_jaar: int | None, jaar: int | None, p: Pagina) -> int:
+    """The year of a C page: its title, else --jaar, else what the page shows ('Jaar 2017', 'Lopend jaar (2017)')."""
+    getoond = next((int(m.group(1)) for n in r.norm if (m := JAAR_REGEL.match(n))), None)
+    getoond = getoond or next((int(m.group(2)) for n in r.norm if (m := JAARKOPPEN.match(n)) and "lopend" in n), None)
+    gekozen = titel_jaar or jaar or getoond
+    if gekozen is None:
+        raise Paginafout("de pagina noemt geen jaar (geen jaartal in de titel of bij de tabellen); geef --jaar op")
+    if getoond and getoond != gekozen:
+        p.merk(f"De pagina toont het jaar {getoond}, overgenomen onder {gekozen}.")
+    return gekozen
+
+
+def _naam(r: Regels, p: Pagina, titel: str) -> None:
+    """Name and afkorting by one rule: from 'Naam' (with an 'afkorting: X' line) or the title, '(AFK)' split off."""
+    start = r.vind_laatste("basisgegevens") or 0
+    i = r.vind("naam", start)
+    naam = None
+    if i is not None:
+        regels = r.blok(i, KOPPEN)[0]
+        afk = [m.group(1).strip() for x in regels if (m := AFKORTING_REGEL.match(x.strip()))]
+        naam = als_tekst([x for x in regels if not AFKORTING_REGEL.match(x.strip())])
+        if afk:
+            p.gegevens["afkorting"] = afk[0]
+    if not naam:
+        naam = C_TITEL.split(titel)[0].strip(" -–") if C_TITEL.search(titel) else titel
+    naam, afkorting = naam_en_afkorting(naam)
+    p.gegevens["naam"] = naam
+    if afkorting and not p.gegevens.get("afkorting"):
+        p.gegevens["afkorting"] = afkorting
+
+
+def lees_pagina(tekst: str, bestand: str, kader: Kader, jaar: int | None = None) -> Pagina:
+    """Parse one page's text; what cannot be read with certainty is kept as a remark, never dropped silently.
+
+    A page is recognised by its headings, so a copy may start anywhere. An A page shows motives and results without
+    a year; they are taken over only when the evaluator names the year (`jaar`, the command's --jaar). A C page
+    takes its year from its title, else from `jaar`, else from what the page shows; with none a `Paginafout`.
     """
     r = Regels(tekst)
-    titel = next((x.strip() for x in r.regels if x.strip()), "")
-    gemeente = next((m.group(1).strip().lower() for x in r.regels if (m := BRON.match(x.strip()))), None)
-    c = next(((i, int(m.group(1))) for i, x in enumerate(r.regels) if (m := C_TITEL.search(x))), None)
-    soort = "C" if c else "A" if r.vind(A_TITEL) is not None else None
+    soort = _soort(r)
     if soort is None:
-        raise ValueError(f"{bestand}: geen pagina van het Dashboard samenwerking (geen A- of C-titel gevonden)")
-    p = Pagina(bestand, titel, soort, gemeente, c[1] if c else None)
+        raise Paginafout("geen pagina van het Dashboard samenwerking (geen A- of C-onderdelen gevonden)")
+    titel = _titel(r)
+    gemeente = next((m.group(1).strip().lower() for x in r.regels if (m := BRON.match(x.strip()))), None)
+    titel_jaar = next((int(m.group(1)) for x in r.regels[:12] if (m := C_TITEL.search(x)) and m.group(1)), None)
+    p = Pagina(bestand, titel, soort, gemeente, None)
     for m in WIKI_WAARSCHUWING.finditer(tekst):
         regel = tekst[: m.start()].count("\n") + 1
         p.merk(f'De wiki meldt ongeldige of onvolledige invoer: "{" ".join(m.group(1).split())[:160]}"', regel)
@@ -53,19 +112,15 @@ def lees_pagina(tekst: str, bestand: str, kader: Kader, jaar_a: int | None = Non
             "naam onbekend. Geef het bestand een naam als u het houdt.",
             1,
         )
+    else:
+        _naam(r, p, titel)
     if soort == "A":
         lees_basisgegevens(r, p, kader)
-        lees_jaar(r, p, kader, jaar_a)
-        if jaar_a:
-            p.merk(
-                f"Motieven en resultaten zonder jaar op deze pagina zijn onder {jaar_a} gezet (opgegeven met --jaar)."
-            )
+        lees_jaar(r, p, kader, jaar)
+        if jaar:
+            p.merk(f"Motieven en resultaten zonder jaar op deze pagina zijn onder {jaar} gezet (opgegeven met --jaar).")
     else:
-        naam = C_TITEL.split(titel)[0].strip(" -–")
-        m = re.match(r"^(.*?)\s*\(([^()]+)\)$", naam)
-        p.gegevens["naam"], afkorting = (m.group(1), m.group(2)) if m else (naam, None)
-        if afkorting:
-            p.gegevens["afkorting"] = afkorting
+        p.jaar = _c_jaar(r, titel_jaar, jaar, p)
         lees_jaar(r, p, kader, p.jaar)
     _volledig(r, p)
     return p

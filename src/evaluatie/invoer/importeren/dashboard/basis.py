@@ -1,4 +1,9 @@
-"""Part A of a page: Basisgegevens and the Kernbeeld."""
+"""Part A of a page: the Basisgegevens, and the Kernbeeld at the top.
+
+The Kernbeeld repeats some Basisgegevens in short form and holds governance, contact and accounthouders. Each part
+is read within its own lines and up to its own headings, so a copy that lacks the Basisgegevens (cut off) still
+gives what the Kernbeeld says, and no heading of one part ends up as a value of the other.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +12,41 @@ from typing import Any
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.tekst import normaliseer
-from evaluatie.invoer.importeren.dashboard.pagina import PARTNERS, Pagina, Regels, als_tekst, lijst_items
+from evaluatie.invoer.importeren.dashboard.pagina import (
+    KERNBEELD_KOPPEN,
+    KOPPEN,
+    PARTNERS,
+    Pagina,
+    Regels,
+    als_tekst,
+    lijst_items,
+)
+
+
+def _delen(r: Regels) -> tuple[tuple[int, int] | None, int | None]:
+    """(start, end) of the Kernbeeld, and where the Basisgegevens start (None when the copy lacks them)."""
+    basis = r.vind_laatste("basisgegevens")
+    kb = r.vind("kernbeeld zie meer")
+    kb = kb if kb is not None else r.vind("kernbeeld")
+    if kb is None or (basis is not None and kb > basis):
+        return None, basis
+    eind = r.vind("totaaloverzicht kernbeeld", kb) or basis or len(r)
+    return (kb, eind), basis
 
 
 def lees_basisgegevens(r: Regels, p: Pagina, kader: Kader) -> None:
+    kernbeeld, basis = _delen(r)
+    if basis is not None:
+        _basis(r, p, kader, basis)
+    if kernbeeld is not None:
+        _kernbeeld(r, p, kader, *kernbeeld, alleen_kernbeeld=basis is None)
+
+
+def _basis(r: Regels, p: Pagina, kader: Kader, start: int) -> None:
     g = p.gegevens
-    start = r.vind_laatste("basisgegevens") or 0
-    koppen = {
-        normaliseer(k)
-        for k in (
-            "naam",
-            "beschrijving",
-            "onderwerpen",
-            "raadsprogramma's",
-            "belangrijkheid",
-            "'verbonden partij'",
-            "schaal van de samenwerking",
-            "samenwerkingspartners",
-            "aard van de samenwerking",
-            "gewenste en feitelijke resultaten en verdeling van kosten en baten",
-        )
-    }
-    for kop, veld in (("naam", "naam"), ("beschrijving", "beschrijving")):
-        i = r.vind(kop, start)
-        if i is not None:
-            g[veld] = als_tekst(r.blok(i, koppen)[0])
-    if not g.get("naam"):
-        g["naam"] = p.titel
+    i = r.vind("beschrijving", start)
+    if i is not None:
+        g["beschrijving"] = als_tekst(r.blok(i, KOPPEN)[0])
     for kop, veld in (
         ("onderwerpen", "onderwerpen"),
         ("raadsprogramma's", "raadsprogrammas"),
@@ -41,11 +54,13 @@ def lees_basisgegevens(r: Regels, p: Pagina, kader: Kader) -> None:
     ):
         i = r.vind(kop, start)
         if i is not None:
-            g[veld] = lijst_items(r.blok(i, koppen)[0])
+            g[veld] = lijst_items(r.blok(i, KOPPEN)[0])
     i = r.vind("(1) waarom is het belangrijk?", start)
     if i is not None:
-        waarom, j = r.blok(i, koppen | {normaliseer("(2) Voor wie is het vooral belangrijk?")})
-        voor_wie, _ = r.blok(j, koppen)
+        waarom, j = r.blok(i, KOPPEN)
+        voor_wie, _ = (
+            r.blok(j, KOPPEN) if r.norm[j] == normaliseer("(2) voor wie is het vooral belangrijk?") else ([], j)
+        )
         g["belangrijkheid"] = {
             "waarom": _sleutels(lijst_items(waarom), kader.belangrijkheid.waarom, kader, p, i),
             "voor_wie": _sleutels(lijst_items(voor_wie), kader.belangrijkheid.voor_wie, kader, p, j),
@@ -60,49 +75,68 @@ def lees_basisgegevens(r: Regels, p: Pagina, kader: Kader) -> None:
     i = r.vind("samenwerkingspartners", start)
     if i is not None:
         partners = {}
-        for regel in r.blok(i, koppen)[0]:
+        for regel in r.blok(i, KOPPEN)[0]:
             soort, _, namen = regel.partition(":")
             sleutel = PARTNERS.get(normaliseer(soort))
             if sleutel:
                 partners[sleutel] = lijst_items([namen])
             else:
-                p.merk(f"Onbekende soort samenwerkingspartner: '{soort}'", i + 1)
+                p.merk(f"Samenwerkingspartners: '{regel[:80]}' noemt geen bekende soort; niet overgenomen.", i + 1)
         g["partners"] = partners
     i = r.vind("aard van de samenwerking", start)
     if i is not None:
-        g["aard"] = [re.split(r"\s+[-–—](\s|$)", x, maxsplit=1)[0].strip() for x in r.blok(i, koppen)[0]]
-    _kernbeeld(r, p)
+        g["aard"] = [_aard(x) for x in r.blok(i, KOPPEN)[0]]
 
 
-def _kernbeeld(r: Regels, p: Pagina) -> None:
-    """Governance regime, contact and accounthouders stand only in the kernbeeld part at the top of an A page."""
+def _aard(regel: str) -> str:
+    """'Beleidsafstemming - Bij beleidsafstemming gaat het om ...': the kind, without its explanation."""
+    return re.split(r"\s+[-–—](\s|$)", regel.lstrip("•*- "), maxsplit=1)[0].strip()
+
+
+def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen_kernbeeld: bool) -> None:
+    """Governance, contact and accounthouders; with no Basisgegevens on the page also what the Kernbeeld repeats."""
     g = p.gegevens
-    koppen = {
-        normaliseer(k)
-        for k in (
-            "proces",
-            "contactgegevens",
-            "vestigingsplaats",
-            "bezoekadres",
-            "website",
-            "accounthouders",
-            "totaaloverzicht kernbeeld",
-        )
+
+    def blok(kop: str) -> list[str] | None:
+        i = r.vind(kop, start, eind)
+        return None if i is None else r.blok(i, KERNBEELD_KOPPEN, eind)[0]
+
+    if (regels := blok("governance regime")) is not None:
+        g["governance_regime"] = als_tekst(regels)
+    contact = {
+        veld: ", ".join(regels) or None
+        for veld in ("vestigingsplaats", "bezoekadres", "website")
+        if (regels := blok(veld)) is not None
     }
-    i = r.vind("governance regime")
-    if i is not None:
-        g["governance_regime"] = als_tekst(r.blok(i, koppen)[0])
-    contact = {}
-    for kop, veld in (("vestigingsplaats", "vestigingsplaats"), ("bezoekadres", "bezoekadres"), ("website", "website")):
-        i = r.vind(kop)
-        if i is not None:
-            regels = r.blok(i, koppen)[0]
-            contact[veld] = ", ".join(regels) or None
     if contact:
         g["contact"] = contact
-    i = r.vind("accounthouders")
-    if i is not None:
-        g["accounthouders"] = lijst_items(r.blok(i, koppen)[0])
+    if (regels := blok("accounthouders")) is not None:
+        g["accounthouders"] = lijst_items(regels)
+    if (regels := blok("proces")) and (tekst := als_tekst(regels)):
+        g.setdefault("bronvelden", {})["Kernbeeld: Proces"] = tekst
+    if not alleen_kernbeeld:
+        return
+    overgenomen = []
+    for kop, veld in (("onderwerp(en)", "onderwerpen"), ("aard van de samenwerking", "aard")):
+        if regels := blok(kop):
+            g[veld] = lijst_items(regels) if veld == "onderwerpen" else [_aard(x) for x in regels]
+            overgenomen.append(kop)
+    belang = {}
+    for kop, veld in (("belangrijk waarom?", "waarom"), ("belangrijk voor wie?", "voor_wie")):
+        if regels := blok(kop):
+            opties = getattr(kader.belangrijkheid, veld)
+            belang[veld] = _sleutels(lijst_items(regels), opties, kader, p, r.vind(kop, start, eind) or start)
+            overgenomen.append(kop)
+    if belang:
+        g["belangrijkheid"] = belang
+    if (regels := blok("samenwerkingspartners")) and (tekst := als_tekst(regels)):
+        g.setdefault("bronvelden", {})["Kernbeeld: Samenwerkingspartners"] = tekst
+    p.merk(
+        "De Basisgegevens ontbreken op deze pagina; uit het Kernbeeld overgenomen: "
+        + (", ".join(overgenomen) or "niets")
+        + ". De samenwerkingspartners staan daar zonder soort en zijn letterlijk bewaard.",
+        start + 1,
+    )
 
 
 def _sleutels(waarden: list[str], opties: dict[str, Any], kader: Kader, p: Pagina, regel: int) -> list[str]:

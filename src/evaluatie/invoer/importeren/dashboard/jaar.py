@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import takewhile
 from typing import Any
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.invoer.importeren.dashboard.financien import lees_aandeel, lees_financien
-from evaluatie.invoer.importeren.dashboard.pagina import Pagina, Regels, als_tekst
+from evaluatie.invoer.importeren.dashboard.pagina import BULLET, JAAR_REGEL, Pagina, Regels, als_tekst
 
 
 def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
     """Section C of one year; on an A page the same parts appear without a year and are only remarked upon."""
     gegevens: dict[str, Any] = {}
-    _motieven(r, p, kader, gegevens)
+    # Without a year nothing of this part is taken over, so its remarks would be noise: collect them apart.
+    doel = p if jaar is not None else replace(p, opmerkingen=[])
+    _motieven(r, doel, kader, gegevens)
     _resultaten(r, kader, gegevens)
     financien = lees_financien(r, p, kader, jaar) if jaar and p.soort == "C" else {}
-    lees_aandeel(r, p, gegevens)
+    lees_aandeel(r, doel, gegevens)
     if jaar is None:
         if any(v for k, v in gegevens.items() if k != "motieven") or gegevens.get("motieven"):
             p.merk("De pagina toont motieven en resultaten zonder jaar; niet overgenomen. Vul ze per jaar in.")
@@ -46,9 +49,10 @@ def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> N
     j = begin + 1
     while j < len(r) and r.norm[j] not in eind_koppen and not r.norm[j].startswith("belangrijkste motieven"):
         regel = r.regels[j].strip()
-        if regel.startswith("•") and huidig:
-            motieven[huidig]["submotieven"].append(regel.lstrip("• ").strip())
-        elif regel and regel not in ("Jaren",):
+        if BULLET.match(regel):
+            if huidig:
+                motieven[huidig]["submotieven"].append(BULLET.sub("", regel).strip())
+        elif regel and not JAAR_REGEL.match(r.norm[j]) and r.norm[j] != "jaren":
             sleutel = kader.motief_sleutel(regel)
             if sleutel:
                 huidig = sleutel
@@ -64,16 +68,31 @@ def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> N
         gegevens["motieven_eigen"] = als_tekst(list(eigen))
     i = r.vind("belangrijkste motieven", begint=True)
     if i is not None:
-        for sleutel in _genoemde_motieven(r.regels[i].partition(":")[2], kader):
-            motieven.setdefault(sleutel, {"categorie": sleutel, "submotieven": []})["belangrijkste"] = True
+        markeer_belangrijkste(motieven, _genoemde_motieven(r.regels[i].partition(":")[2], kader), kader, p, i + 1)
     i = r.vind("aan motief beantwoord?", vanaf=begin)
     if i is not None:
         stop = {normaliseer("beoogde resultaten")}
         regels, _ = r.blok(i, stop)
         regels = [x for x in regels if not normaliseer(x).startswith("belangrijkste motieven")]
-        _beantwoord(regels, motieven, kader, p, i, gegevens)
+        beantwoord(regels, motieven, kader, p, i + 1, gegevens)
     if motieven:
         gegevens["motieven"] = list(motieven.values())
+
+
+def markeer_belangrijkste(
+    motieven: dict[str, dict[str, Any]], genoemd: list[str], kader: Kader, p: Pagina, regel: int | None
+) -> None:
+    """Mark the named motives as belangrijkste; one that is not among the ticked motives becomes a remark, never a
+    motive of its own (nothing is invented)."""
+    for sleutel in genoemd:
+        if sleutel in motieven:
+            motieven[sleutel]["belangrijkste"] = True
+        else:
+            p.merk(
+                f"Belangrijkste motief '{kader.motief_label(sleutel)}' staat niet bij de aangevinkte motieven; "
+                "niet als motief overgenomen.",
+                regel,
+            )
 
 
 def _genoemde_motieven(tekst: str, kader: Kader) -> list[str]:
@@ -101,12 +120,12 @@ def label_patroon(label: str) -> str:
     return "".join(uit)
 
 
-def _beantwoord(
+def beantwoord(
     regels: list[str],
     motieven: dict[str, dict[str, Any]],
     kader: Kader,
     p: Pagina,
-    regel: int,
+    regel: int | None,
     gegevens: dict[str, Any],
 ) -> None:
     """'- motief: ja - motief: deels' inline, '* label: text' bullets, or prose (status onbekend, text kept).
@@ -141,16 +160,14 @@ def _beantwoord(
         if rest:
             m["toelichting"] = rest
         if not status:
-            p.merk(
-                f"Antwoord bij motief '{label.strip()}' zonder ja/deels/nee: status onbekend, tekst bewaard.", regel + 1
-            )
+            p.merk(f"Antwoord bij motief '{label.strip()}' zonder ja/deels/nee: status onbekend, tekst bewaard.", regel)
     if not treffers and tekst.strip():
         gegevens["beantwoord_toelichting"] = tekst.strip()
         for m in motieven.values():
             m["beantwoord"] = "onbekend"
         p.merk(
             "'Aan motief beantwoord?' is als lopende tekst ingevuld: per motief status onbekend, tekst bewaard.",
-            regel + 1,
+            regel,
         )
 
 

@@ -9,18 +9,79 @@ from typing import Any
 from evaluatie.domein.model import Partners
 from evaluatie.domein.tekst import normaliseer, slug
 
-C_TITEL = re.compile(r"C\s+Gewenste en feitelijke resultaten en verdeling van kosten en baten\s*\((\d{4})\)", re.I)
+# "C Gewenste ... baten (2018)" since 2018; "C. Gewenste ... baten" without a year on the 2017 pages.
+C_TITEL = re.compile(
+    r"\bC\.?\s+Gewenste en feitelijke resultaten en verdeling van kosten en baten(?:\s*\((\d{4})\))?", re.I
+)
 A_TITEL = "a. basisgegevens, met kernbeeld en totaaloverzicht"
 BRON = re.compile(r"^From Dashboard samenwerking\s+(.+)$", re.I)
+# Lines a browser copy or a wiki view adds around the content; never a title or a value.
+RUIS = re.compile(r"^(from dashboard samenwerking\b|revision as of\b|jump to\b|\(diff\)|navigation\b)", re.I)
+JAAR_REGEL = re.compile(r"^jaar (\d{4})$")
+AFKORTING_REGEL = re.compile(r"^afkorting\s*:\s*(\S.*)$", re.I)
+NAAM_AFKORTING = re.compile(r"^(.*?\S)\s*\(([^()]{1,20})\)$")
 BEDRAG = re.compile(r"^(?:\.\.\.|…|\.\s\.\s\.|-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?|nvt|n\.v\.t\.?)$", re.I)
 WIKI_WAARSCHUWING = re.compile(r'The wikipage input value "(.*?)" contains invalid characters', re.S)
 BEZIG = "aan dit onderdeel wordt momenteel gewerkt"
 GEEN_GEGEVENS = "bij dit jaar zijn geen gegevens ingevuld"
-SCHEIDERS = re.compile(r"\s*(?:;;|;|•|,)\s*")
+BULLET = re.compile(r"^\s*[•*·-]\s+")
 JAARKOPPEN = re.compile(r"^(lopend jaar|voorgaand jaar|twee jaar terug) \((\d{4})\)$")
+# The headings of an A page's two parts. A value runs to the next heading of its part and never takes one in.
+KERNBEELD_KOPPEN = frozenset(
+    normaliseer(k)
+    for k in (
+        "kernbeeld zie meer",
+        "toelichting",
+        "onderwerp(en)",
+        "aard van de samenwerking",
+        "belangrijk voor wie?",
+        "belangrijk waarom?",
+        "beoogde resultaten",
+        "feitelijke resultaten",
+        "motieven",
+        "aan motief beantwoord?",
+        "begrote kosten en baten (begroting)",
+        "feitelijke kosten en baten (realisatie)",
+        "samenwerkingspartners",
+        "aandeel van de gemeente",
+        "governance regime",
+        "proces",
+        "contactgegevens",
+        "vestigingsplaats",
+        "bezoekadres",
+        "website",
+        "accounthouders",
+        "totaaloverzicht kernbeeld",
+        "basisgegevens",
+    )
+)
+KOPPEN = frozenset(
+    normaliseer(k)
+    for k in (
+        "basisgegevens",
+        "naam",
+        "beschrijving",
+        "onderwerpen",
+        "raadsprogramma's",
+        "belangrijkheid",
+        "(1) waarom is het belangrijk?",
+        "(2) voor wie is het vooral belangrijk?",
+        "'verbonden partij'",
+        "schaal van de samenwerking",
+        "samenwerkingspartners",
+        "aard van de samenwerking",
+        "gewenste en feitelijke resultaten en verdeling van kosten en baten",
+        "motieven voor samenwerking",
+        "jaren",
+    )
+)
 # Partner categories as pages write them ("Maatschappelijke organisaties: ...") map onto the model's fields.
 PARTNERS = {veld.replace("_", " "): veld for veld in Partners.model_fields}
 VERDEELREGEL = re.compile(r"(\d+(?:,\d+)?)\s*%\s*van\s*(?:€\s*)?([\d.]+)\s+(.*?)\s*\((?:€\s*)?([\d.]+)\)", re.I)
+
+
+class Paginafout(ValueError):
+    """A page that cannot be imported, with the reason in Dutch."""
 
 
 @dataclass
@@ -37,7 +98,8 @@ class Pagina:
 
     @property
     def id(self) -> str:
-        return slug(self.gegevens.get("naam") or self.titel)
+        """The file name: the name as a slug, or the Sw-number for a page that does not name its partnership."""
+        return slug(self.gegevens.get("naam") or self.gegevens.get("sw_nummer") or self.titel)
 
     def merk(self, tekst: str, regel: int | None = None) -> None:
         self.opmerkingen.append({"tekst": tekst, "bestand": self.bestand, "regel": regel})
@@ -77,11 +139,31 @@ class Regels:
 
 
 def lijst_items(regels: list[str]) -> list[str]:
-    """Items of a list as pages write them: one bullet per line, or one line split by ',', ';', ';;' or '•'."""
-    items = []
+    """Items of a list as pages write them: a bullet line ('•', '-', '*') is one item, commas and all; another
+    line is split at ';;', ';', '•' and ',', never inside parentheses ("hulpverlening (politie, brandweer)")."""
+    items: list[str] = []
     for r in regels:
-        items += [d.strip(" .") for d in SCHEIDERS.split(r.lstrip("•* -")) if d.strip(" .")]
+        delen = [BULLET.sub("", r)] if BULLET.match(r) else _splits(r)
+        items += [d.strip(" .") for d in delen if d.strip(" .")]
     return items
+
+
+def _splits(regel: str) -> list[str]:
+    delen, huidig, diepte = [], "", 0
+    for teken in regel:
+        diepte += {"(": 1, ")": -1}.get(teken, 0)
+        if teken in ";•," and diepte <= 0:
+            delen.append(huidig)
+            huidig = ""
+        else:
+            huidig += teken
+    return [*delen, huidig]
+
+
+def naam_en_afkorting(naam: str) -> tuple[str, str | None]:
+    """`Onderwijsgemeenschap Venlo (OGVO)` → (`Onderwijsgemeenschap Venlo`, `OGVO`): one rule for every page kind."""
+    m = NAAM_AFKORTING.match(naam.strip())
+    return (m.group(1), m.group(2).strip()) if m else (naam.strip(), None)
 
 
 def als_tekst(regels: list[str]) -> str | None:

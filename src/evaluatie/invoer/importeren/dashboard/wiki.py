@@ -1,0 +1,195 @@
+"""The wiki's own source: a page's template call, and the administrator's export of many pages (Special:Export).
+
+A dashboard page is a MediaWiki page whose source is one template call: `{{Samenwerking C-jaar |Motief
+ambitieniveau=…; … |Belangrijkste motieven=…; … |Motief beantwoord=* …: …}}` for a year (older: `Samenwerking C`),
+another `Samenwerking…` template for the Basisgegevens. Template calls are read with mwparserfromhell, the export
+with the standard library's XML parser. Every parameter whose meaning is clear is mapped; every other one is kept
+verbatim in `bronvelden`, so nothing is lost, and `controleer` lists it.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Any
+
+import mwparserfromhell
+
+from evaluatie.domein.kader import Kader
+from evaluatie.domein.tekst import normaliseer
+from evaluatie.invoer.importeren.dashboard.jaar import beantwoord, markeer_belangrijkste
+from evaluatie.invoer.importeren.dashboard.pagina import PARTNERS, Pagina, Paginafout, naam_en_afkorting
+
+TITEL = re.compile(r"\b(Sw-[0-9A-Za-z]+)(?:/C(?:/(\d{4}))?)?(?=$|[\s:|\]\"'])")
+C_SJABLONEN = {"samenwerking c-jaar", "samenwerking c - jaar", "samenwerking c"}
+TECHNISCH = {"c is used", "a is used"}  # form state, no data
+# A-page parameters by their normal name: (field, is a list). Partner categories map onto the model's fields.
+A_VELDEN: dict[str, tuple[str, bool]] = {
+    "naam": ("naam", False),
+    "afkorting": ("afkorting", False),
+    "beschrijving": ("beschrijving", False),
+    "onderwerpen": ("onderwerpen", True),
+    "onderwerp": ("onderwerpen", True),
+    "raadsprogramma's": ("raadsprogrammas", True),
+    "schaal": ("schaal", True),
+    "schaal van de samenwerking": ("schaal", True),
+    "aard": ("aard", True),
+    "aard van de samenwerking": ("aard", True),
+    "governance regime": ("governance_regime", False),
+    "accounthouders": ("accounthouders", True),
+    "accounthouder": ("accounthouders", True),
+    **{k: (f"contact.{k}", False) for k in ("vestigingsplaats", "bezoekadres", "website")},
+    **{k: (f"partners.{v}", True) for k, v in PARTNERS.items()},
+    "belangrijk waarom": ("belangrijkheid.waarom", True),
+    "belangrijk voor wie": ("belangrijkheid.voor_wie", True),
+}
+
+
+@dataclass(frozen=True)
+class Wikipagina:
+    """One page of an export (or a single source): its title, its source text, and the wiki's name."""
+
+    titel: str
+    tekst: str
+    site: str | None = None
+
+
+def is_export(tekst: str) -> bool:
+    return tekst.lstrip("\ufeff \n\r\t").startswith("<mediawiki")
+
+
+def is_bron(tekst: str) -> bool:
+    return any(_is_samenwerking(t) for t in mwparserfromhell.parse(tekst).filter_templates(recursive=False))
+
+
+def lees_export(tekst: str) -> list[Wikipagina]:
+    """The pages of a MediaWiki XML export (any schema version): title, last revision's text, the site name."""
+    try:
+        wortel = ET.fromstring(tekst)
+    except ET.ParseError as exc:
+        raise Paginafout(f"geen leesbare MediaWiki-export (XML-fout op regel {exc.position[0]})") from None
+    site = next((e.text for e in wortel.iter() if _tag(e) == "sitename"), None)
+    paginas = []
+    for pagina in (e for e in wortel.iter() if _tag(e) == "page"):
+        titel = next((e.text or "" for e in pagina if _tag(e) == "title"), "")
+        teksten = [e.text or "" for e in pagina.iter() if _tag(e) == "text"]
+        paginas.append(Wikipagina(titel.strip(), teksten[-1] if teksten else "", site))
+    return paginas
+
+
+def _tag(element: ET.Element) -> str:
+    return element.tag.rpartition("}")[2]
+
+
+def titel_uit_kopie(tekst: str) -> str | None:
+    """`Sw-<nummer>` or `Sw-<nummer>/C/<jaar>` as a 'view source' or diff copy names the page."""
+    m = TITEL.search(tekst[:2000])
+    return m.group(0) if m else None
+
+
+def gemeente_uit_site(site: str | None) -> str | None:
+    """'Dashboard samenwerking Venlo' → 'venlo'."""
+    m = re.match(r"^\s*dashboard samenwerking\s+(.+?)\s*$", site or "", re.I)
+    return m.group(1).lower() if m else None
+
+
+def _is_samenwerking(sjabloon: Any) -> bool:
+    return normaliseer(str(sjabloon.name)).startswith("samenwerking")
+
+
+def _waarde(param: Any) -> str:
+    return str(param.value).strip()
+
+
+def _lijst(tekst: str) -> list[str]:
+    return [x.strip() for x in re.split(r"\s*;;?\s*|\n", tekst) if x.strip(" *•")]
+
+
+def lees_bron(pagina: Wikipagina, bestand: str, kader: Kader, jaar: int | None = None) -> Pagina:
+    """One page's source → a `Pagina` (the same fragment the text reader makes), with every parameter placed."""
+    m = TITEL.fullmatch(pagina.titel.strip()) or TITEL.search(pagina.titel)
+    if m is None:
+        raise Paginafout(f"de paginatitel {pagina.titel!r} is geen Sw-<nummer> of Sw-<nummer>/C/<jaar>; geef --titel")
+    sjablonen = [
+        t for t in mwparserfromhell.parse(pagina.tekst).filter_templates(recursive=False) if _is_samenwerking(t)
+    ]
+    if not sjablonen:
+        raise Paginafout("geen sjabloon {{Samenwerking …}} in de bron van de pagina")
+    sjabloon = sjablonen[0]
+    is_c = normaliseer(str(sjabloon.name)) in C_SJABLONEN or "/C" in m.group(0)
+    p = Pagina(bestand, pagina.titel, "C" if is_c else "A", gemeente_uit_site(pagina.site), None)
+    p.gegevens["sw_nummer"] = m.group(1)
+    if is_c:
+        p.jaar = int(m.group(2)) if m.group(2) else jaar
+        if p.jaar is None:
+            raise Paginafout(f"de titel {pagina.titel!r} noemt geen jaar (Sw-…/C/<jaar>); geef --jaar op")
+        _c_parameters(sjabloon, p, kader)
+    else:
+        _a_parameters(sjabloon, p, kader)
+    return p
+
+
+def _a_parameters(sjabloon: Any, p: Pagina, kader: Kader) -> None:
+    g, onbekend = p.gegevens, {}
+    for param in sjabloon.params:
+        naam, waarde = str(param.name).strip(), _waarde(param)
+        doel = A_VELDEN.get(normaliseer(naam))
+        if not waarde or normaliseer(naam) in TECHNISCH:
+            continue
+        if doel is None:
+            onbekend[naam] = waarde
+            continue
+        veld, is_lijst = doel
+        deel, _, sleutel = veld.rpartition(".")
+        waarden: Any = _lijst(waarde) if is_lijst else waarde
+        if deel == "belangrijkheid":
+            opties = getattr(kader.belangrijkheid, sleutel)
+            waarden = [k for w in waarden if (k := _sleutel(w, opties, kader, p, naam))]
+        (g.setdefault(deel, {}) if deel else g)[sleutel] = waarden
+    if "naam" in g:
+        g["naam"], afkorting = naam_en_afkorting(g["naam"])
+        if afkorting and not g.get("afkorting"):
+            g["afkorting"] = afkorting
+    if onbekend:
+        g["bronvelden"] = onbekend
+
+
+def _sleutel(waarde: str, opties: dict[str, Any], kader: Kader, p: Pagina, param: str) -> str | None:
+    sleutel = kader.zoek_sleutel(waarde, opties)
+    if sleutel is None:
+        p.merk(f"Parameter '{param}': onbekende waarde '{waarde[:80]}' niet overgenomen (staat niet in het kader).")
+    return sleutel
+
+
+def _c_parameters(sjabloon: Any, p: Pagina, kader: Kader) -> None:
+    """Motives from `Motief <categorie>` (sub-motives ';'-separated), then the belangrijkste and the answers."""
+    jaar: dict[str, Any] = {}
+    motieven: dict[str, dict[str, Any]] = {}
+    onbekend: dict[str, str] = {}
+    rest = []
+    for param in sjabloon.params:
+        naam, waarde = str(param.name).strip(), _waarde(param)
+        if not waarde or normaliseer(naam) in TECHNISCH:
+            continue
+        sleutel = kader.motief_sleutel(naam) if normaliseer(naam).startswith("motief ") else None
+        if sleutel:
+            motieven[sleutel] = {"categorie": sleutel, "submotieven": _lijst(waarde)}
+        else:
+            rest.append((naam, waarde))
+    for naam, waarde in rest:
+        n = normaliseer(naam)
+        if n == "belangrijkste motieven":
+            genoemd = [k for label in _lijst(waarde) if (k := kader.motief_sleutel(label))]
+            markeer_belangrijkste(motieven, genoemd, kader, p, None)
+        elif n == "motief beantwoord":
+            beantwoord(waarde.splitlines(), motieven, kader, p, None, jaar)
+        elif n in ("motieven eigen formulering", "motieven (eigen formulering)", "motief eigen formulering"):
+            jaar["motieven_eigen"] = waarde
+        else:
+            onbekend[naam] = waarde
+    if motieven:
+        jaar["motieven"] = list(motieven.values())
+    if onbekend:
+        jaar["bronvelden"] = onbekend
+    p.gegevens["jaren"] = {p.jaar: jaar}
