@@ -7,6 +7,7 @@ merges everything, then writes: what is written is only what passed, and nothing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -31,6 +32,7 @@ from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
 from evaluatie.opslag.schrijven import bewaar_samenwerking
 
 Sleutel = tuple[str, str]  # (gemeente, id)
+SITE = re.compile(r"^From (Dashboard samenwerking\s+.+)$", re.I)
 
 
 @dataclass
@@ -120,7 +122,8 @@ class DashboardImporter(Importer):
                         ),
                     )
                 ]
-            return [(str(pad), partial(lees_bron, Wikipagina(naam, tekst), pad.name, kader, jaar))]
+            site = next((m.group(1) for x in tekst.splitlines()[:20] if (m := SITE.match(x.strip()))), None)
+            return [(str(pad), partial(lees_bron, Wikipagina(naam, tekst, site), pad.name, kader, jaar))]
         return [(str(pad), partial(lees_pagina, tekst, pad.name, kader, jaar))]
 
 
@@ -190,7 +193,7 @@ def importeer(
         pad = _doelpad(naar, gem, id_, record)
         try:
             te_schrijven.append(_voorbereid(importer, record, pad, gem, overschrijf))
-        except EvaluatieFout as fout:
+        except (EvaluatieFout, Paginafout) as fout:
             uitkomst.geweigerd.append((f"{gem}/{id_}", str(fout)))
     for verslag, sw, pad in te_schrijven:
         if verslag.veranderd:
@@ -203,8 +206,14 @@ def _voorbereid(importer: Importer, record: dict[str, Any], pad: Path, gem: str,
     """Merge one record with its file and validate the result: (report, partnership to write, path)."""
     kader = laad_kader(pad.parent)
     id_ = pad.stem
-    nieuw = valideer(record, kader, pad, id_, gem).model_dump(exclude_defaults=True)
     bestaand = laad_samenwerking(pad, kader).model_dump(exclude_defaults=True) if pad.exists() else None
+    if not record.get("naam"):
+        if bestaand is None:
+            sw = record.get("sw_nummer") or id_
+            raise Paginafout(f"{sw}: alleen jaarpagina's zonder naam; importeer ook de A-pagina ({sw})")
+        record = {**record, "naam": bestaand["naam"]}
+    # Through the model and back, so amounts, labels and keys compare in one form whatever their source.
+    nieuw = valideer(record, kader, pad, id_, gem).model_dump(exclude_defaults=True)
     if importer.vervangt:
         samen, verslag = nieuw, Verslag(f"{gem}/{id_}", nieuw=bestaand is None)
         if bestaand is not None and bestaand != nieuw:

@@ -47,7 +47,7 @@ def _titel(r: Regels) -> str:
     """The first line that is content: not a browser or wiki line, not a page heading."""
     for x in r.regels:
         x = x.strip()
-        if x and not RUIS.match(x) and normaliseer(x) != A_TITEL:
+        if x and not RUIS.match(x) and normaliseer(x) != A_TITEL and normaliseer(x) not in KOPPEN:
             return x
     return ""
 

@@ -26,6 +26,8 @@ from evaluatie.invoer.importeren.dashboard.pagina import (
 def _delen(r: Regels) -> tuple[tuple[int, int] | None, int | None]:
     """(start, end) of the Kernbeeld, and where the Basisgegevens start (None when the copy lacks them)."""
     basis = r.vind_laatste("basisgegevens")
+    if basis is None and (naam := r.vind("naam")) is not None and r.vind("beschrijving", naam) is not None:
+        basis = max(naam - 1, 0)  # a copy that starts at "Naam": the Basisgegevens without their heading
     kb = r.vind("kernbeeld zie meer")
     kb = kb if kb is not None else r.vind("kernbeeld")
     if kb is None or (basis is not None and kb > basis):

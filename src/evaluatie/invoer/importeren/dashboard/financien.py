@@ -10,6 +10,7 @@ from evaluatie.domein.model import lees_bedrag
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.invoer.importeren.dashboard.pagina import (
     BEDRAG,
+    C_DELEN,
     GEEN_GEGEVENS,
     JAARKOPPEN,
     VERDEELREGEL,
@@ -63,7 +64,7 @@ def lees_financien(r: Regels, p: Pagina, kader: Kader, jaar: int) -> dict[int, d
     start = r.vind("kosten en baten: begroting en realisatie")
     if start is None:
         return {}
-    eind = r.vind("feitelijke resultaten van de samenwerking", start) or len(r)
+    eind = next((i for i in range(start + 1, len(r)) if r.norm[i] in C_DELEN), len(r))
     onderdelen = {normaliseer(label): sleutel for sleutel, label in kader.financien.onderdelen.items()}
     per_jaar: dict[int, dict[str, Any]] = {jaar: {}}
     i = r.vind("begroot:", start, eind)

@@ -10,7 +10,7 @@ from typing import Any
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.invoer.importeren.dashboard.financien import lees_aandeel, lees_financien
-from evaluatie.invoer.importeren.dashboard.pagina import BULLET, JAAR_REGEL, Pagina, Regels, als_tekst
+from evaluatie.invoer.importeren.dashboard.pagina import BULLET, C_DELEN, JAAR_REGEL, Pagina, Regels, als_tekst
 
 
 def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
@@ -71,8 +71,7 @@ def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> N
         markeer_belangrijkste(motieven, _genoemde_motieven(r.regels[i].partition(":")[2], kader), kader, p, i + 1)
     i = r.vind("aan motief beantwoord?", vanaf=begin)
     if i is not None:
-        stop = {normaliseer("beoogde resultaten")}
-        regels, _ = r.blok(i, stop)
+        regels, _ = r.blok(i, C_DELEN)
         regels = [x for x in regels if not normaliseer(x).startswith("belangrijkste motieven")]
         beantwoord(regels, motieven, kader, p, i + 1, gegevens)
     if motieven:

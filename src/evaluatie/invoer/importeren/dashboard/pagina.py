@@ -75,6 +75,19 @@ KOPPEN = frozenset(
         "jaren",
     )
 )
+# The parts of a C page, in order; a part's text ends where the next one begins.
+C_DELEN = frozenset(
+    normaliseer(k)
+    for k in (
+        "motieven voor samenwerking",
+        "motieven (eigen formulering)",
+        "aan motief beantwoord?",
+        "beoogde resultaten",
+        "kosten en baten: begroting en realisatie",
+        "feitelijke resultaten van de samenwerking",
+        "aandeel van de gemeente in de realisatie van de opgave",
+    )
+)
 # Partner categories as pages write them ("Maatschappelijke organisaties: ...") map onto the model's fields.
 PARTNERS = {veld.replace("_", " "): veld for veld in Partners.model_fields}
 VERDEELREGEL = re.compile(r"(\d+(?:,\d+)?)\s*%\s*van\s*(?:€\s*)?([\d.]+)\s+(.*?)\s*\((?:€\s*)?([\d.]+)\)", re.I)
