@@ -166,6 +166,9 @@ def test_3_wiki_export_en_bron(tmp_path: Path):
             "jaren.2024.motieven[0].beantwoord": "deels",
         },
     )
+    [o] = laad_samenwerking(tmp_path / "voorbeeldstad" / "omgevingsdienst-voorbeeldregio.yaml").opmerkingen
+    assert "'Versterken van de democratie' staat niet bij de aangevinkte motieven" in o.tekst
+    assert (o.bestand, o.parameter) == ("v3_export.xml#Sw-1001/C/2024", "Belangrijkste motieven")  # provenance
     importeer_paginas(tmp_path, "v3_bron_c_2023.txt")  # merges into the file with the same Sw-number
     vergelijk(
         tmp_path / "voorbeeldstad" / "bibliotheek-voorbeeldland.yaml",

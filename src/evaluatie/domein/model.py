@@ -342,6 +342,7 @@ class Opmerking(Basis):
     tekst: str
     bestand: str | None = None
     regel: int | None = None
+    parameter: str | None = Field(default=None, description="de sjabloonparameter in de wikibron")
 
 
 class Samenwerking(Basis):

@@ -55,7 +55,9 @@ def basis_bevindingen(sw: Samenwerking) -> list[Bevinding]:
             )
         )
     for o in sw.opmerkingen:
-        waar = f"{o.bestand}, regel {o.regel}" if o.bestand and o.regel else o.bestand
+        waar = ", ".join(
+            x for x in (o.bestand, o.regel and f"regel {o.regel}", o.parameter and f"parameter '{o.parameter}'") if x
+        )
         b.append(Bevinding("oranje", "kwaliteit", o.tekst, "opmerkingen", bron=waar))
     return b + _bronvelden(sw.bronvelden, "bronvelden", None)
 

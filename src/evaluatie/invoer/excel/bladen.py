@@ -103,7 +103,7 @@ BLADEN: dict[str, Kolommen] = {
     "Bronvelden": [*JAAR, ("Veld", "veld"), ("Waarde", "waarde")],
 }
 # Added after the first version: a workbook exported before them still reads back.
-OPTIONEEL = {("Samenwerkingen", "Sw-nummer"), ("Bronvelden", None)}
+OPTIONEEL = {("Samenwerkingen", "Sw-nummer"), ("Opmerkingen", "Parameter"), ("Bronvelden", None)}
 
 
 def keuzelijsten(kader: Kader) -> dict[str, list[str]]:

@@ -79,7 +79,12 @@ def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> N
 
 
 def markeer_belangrijkste(
-    motieven: dict[str, dict[str, Any]], genoemd: list[str], kader: Kader, p: Pagina, regel: int | None
+    motieven: dict[str, dict[str, Any]],
+    genoemd: list[str],
+    kader: Kader,
+    p: Pagina,
+    regel: int | None,
+    parameter: str | None = None,
 ) -> None:
     """Mark the named motives as belangrijkste; one that is not among the ticked motives becomes a remark, never a
     motive of its own (nothing is invented)."""
@@ -91,6 +96,7 @@ def markeer_belangrijkste(
                 f"Belangrijkste motief '{kader.motief_label(sleutel)}' staat niet bij de aangevinkte motieven; "
                 "niet als motief overgenomen.",
                 regel,
+                parameter,
             )
 
 
@@ -126,6 +132,7 @@ def beantwoord(
     p: Pagina,
     regel: int | None,
     gegevens: dict[str, Any],
+    parameter: str | None = None,
 ) -> None:
     """'- motief: ja - motief: deels' inline, '* label: text' bullets, or prose (status onbekend, text kept).
 
@@ -167,6 +174,7 @@ def beantwoord(
         p.merk(
             "'Aan motief beantwoord?' is als lopende tekst ingevuld: per motief status onbekend, tekst bewaard.",
             regel,
+            parameter,
         )
 
 

@@ -114,8 +114,9 @@ class Pagina:
         """The file name: the name as a slug, or the Sw-number for a page that does not name its partnership."""
         return slug(self.gegevens.get("naam") or self.gegevens.get("sw_nummer") or self.titel)
 
-    def merk(self, tekst: str, regel: int | None = None) -> None:
-        self.opmerkingen.append({"tekst": tekst, "bestand": self.bestand, "regel": regel})
+    def merk(self, tekst: str, regel: int | None = None, parameter: str | None = None) -> None:
+        """A remark with its provenance: the file (and page), and the line or the template parameter."""
+        self.opmerkingen.append({"tekst": tekst, "bestand": self.bestand, "regel": regel, "parameter": parameter})
 
 
 class Regels:

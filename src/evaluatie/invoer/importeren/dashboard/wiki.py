@@ -158,7 +158,7 @@ def _a_parameters(sjabloon: Any, p: Pagina, kader: Kader) -> None:
 def _sleutel(waarde: str, opties: dict[str, Any], kader: Kader, p: Pagina, param: str) -> str | None:
     sleutel = kader.zoek_sleutel(waarde, opties)
     if sleutel is None:
-        p.merk(f"Parameter '{param}': onbekende waarde '{waarde[:80]}' niet overgenomen (staat niet in het kader).")
+        p.merk(f"Onbekende waarde '{waarde[:80]}' niet overgenomen (staat niet in het kader).", parameter=param)
     return sleutel
 
 
@@ -181,9 +181,9 @@ def _c_parameters(sjabloon: Any, p: Pagina, kader: Kader) -> None:
         n = normaliseer(naam)
         if n == "belangrijkste motieven":
             genoemd = [k for label in _lijst(waarde) if (k := kader.motief_sleutel(label))]
-            markeer_belangrijkste(motieven, genoemd, kader, p, None)
+            markeer_belangrijkste(motieven, genoemd, kader, p, None, parameter=naam)
         elif n == "motief beantwoord":
-            beantwoord(waarde.splitlines(), motieven, kader, p, None, jaar)
+            beantwoord(waarde.splitlines(), motieven, kader, p, None, jaar, parameter=naam)
         elif n in ("motieven eigen formulering", "motieven (eigen formulering)", "motief eigen formulering"):
             jaar["motieven_eigen"] = waarde
         else:
