@@ -97,7 +97,7 @@ def test_rvn_verwijderd_met_antwoordtekst(sw, kader):
         (["college", "raad_belangrijk"], "lichte_evaluatie"),
         (["college"], "geen"),
         (["ambtelijk"], "geen"),
-        ([], "geen"),
+        ([], "onbekend"),  # nobody recorded for whom: unknown, not "no duty"
     ],
 )
 def test_basisplicht(sw, kader, voor_wie, plicht):
@@ -140,10 +140,11 @@ def test_overschrijding_en_onderbesteding(sw, kader):
     assert afval.kosten.totaal(2024).afwijking == 567000
     assert afval.kosten.totaal(2024).afwijking_pct == pytest.approx(18.0)
     assert rode(afval) == [
-        "Kosten (inbreng financiële middelen) 2024: realisatie ligt 18,0% boven de begroting (drempel 10%)."
+        "Kosten (inbreng financiële middelen) 2024: realisatie € 3.717.000 ligt 18,0% boven de begroting "
+        "€ 3.150.000 (afwijking € 567.000; drempel 10%)."
     ]
     bieb = evalueer(sw("voorbeeldstad/bibliotheeknetwerk"), 2024, kader)
-    assert rode(bieb)[0].endswith("20,0% onder de begroting (drempel 10%).")
+    assert rode(bieb)[0].endswith("20,0% onder de begroting € 100.000 (afwijking € -20.000; drempel 10%).")
     assert bieb.plicht.label == "Geen evaluatieplicht" and bieb.plicht.advies == "Melden aan het college aanbevolen."
     # Within the threshold: no escalation.
     vr = evalueer(sw("voorbeeldstad/veiligheidsregio"), 2024, kader)
@@ -156,6 +157,9 @@ def test_totalen_die_niet_optellen(sw, kader):
     assert [b.veld.rsplit(".", 1)[1] for b in som] == ["begroting", "begroting_volgend_jaar"]
     assert "vermeld totaal € 20.400.000 is niet de som van de regels € 20.300.000" in som[0].tekst
     assert "(2 regel(s) zonder bedrag)" in som[1].tekst
+    # The afwijking is on the stated total; where that is not the sum of the lines both figures are given.
+    [beide] = [b for b in ev.bevindingen if "volgens het vermelde totaal" in b.tekst]
+    assert "volgens de som van de regels" in beide.tekst
     verdeel = [c.verschil for c in ev.kosten.verdeelsleutel]
     assert verdeel == [pytest.approx(0), pytest.approx(-30000)]
     placeholders = {b.veld for b in ev.bevindingen if b.tekst.startswith("Nog niet ingevuld")}

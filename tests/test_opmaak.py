@@ -29,8 +29,9 @@ def test_getal_procent_score():
     assert getal(1014673) == "1.014.673"
     assert procent(48.62) == "48,62%"
     assert procent(5, teken=True, decimalen=1) == "+5,0%"
-    assert procent(-2.2, teken=True, decimalen=1) == "−2,2%"
-    assert procent(0, teken=True, decimalen=1) == "±0,0%"
+    # One number style: the sign as Babel writes it for nl, the same as in amounts (€ -1.500.000).
+    assert procent(-2.2, teken=True, decimalen=1) == "-2,2%" and euro(-1_500_000) == "€ -1.500.000"
+    assert procent(0, teken=True, decimalen=1) == "0,0%" == procent(0.01, teken=True, decimalen=1)
     assert procent(None) == "–"
     assert score(0.25) == "25%"
 

@@ -45,7 +45,7 @@ def overzicht(args: argparse.Namespace) -> int:
         tabel = overzicht_tabel(evaluaties(gegevens, gem, jaar))
         print(f"Gemeente {gem}, {jaar}")
         tabel = tabel.assign(
-            agenderen=tabel["agenderen"].map({True: "ja", False: "nee"}),
+            agenderen=tabel["agenderen"].map(lambda x: "onbekend" if x is None else "ja" if x else "nee"),
             escalatie=tabel["escalatie"].map({True: "ja", False: "nee"}),
             begroting=tabel["begroting"].map(euro),
             realisatie=tabel["realisatie"].map(euro),
@@ -57,6 +57,8 @@ def overzicht(args: argparse.Namespace) -> int:
                 "plicht",
                 "agenderen",
                 "escalatie",
+                "geevalueerd",
+                "ontwikkeling",
                 "rood",
                 "oranje",
                 "begroting",

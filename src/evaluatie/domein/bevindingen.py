@@ -13,7 +13,11 @@ ERNST_VOLGORDE = {"rood": 0, "oranje": 1, "info": 2}
 
 @dataclass(frozen=True)
 class Bevinding:
-    """`soort` groups findings (motieven, ladders, financien, kwaliteit, plicht); `veld` points into the file."""
+    """`soort` groups findings (motieven, ladders, financien, kwaliteit, plicht); `veld` points into the file.
+
+    `oordeel`: the finding changes the judgement (a figure that does not add up, a deviation beyond the threshold,
+    a belangrijkste motief answered nee, a ladder gap, an unknown duty): it goes on page 1 of the report.
+    """
 
     ernst: Ernst
     soort: str
@@ -21,6 +25,7 @@ class Bevinding:
     veld: str | None = None
     jaar: int | None = None
     bron: str | None = None
+    oordeel: bool = False
 
 
 def sorteer(bevindingen: list[Bevinding]) -> list[Bevinding]:
@@ -29,5 +34,5 @@ def sorteer(bevindingen: list[Bevinding]) -> list[Bevinding]:
 
 
 def als_tabel(bevindingen: list[Bevinding]) -> pd.DataFrame:
-    kolommen = ["ernst", "soort", "tekst", "veld", "jaar", "bron"]
+    kolommen = ["ernst", "soort", "tekst", "veld", "jaar", "bron", "oordeel"]
     return pd.DataFrame([asdict(b) for b in sorteer(bevindingen)], columns=kolommen)

@@ -20,6 +20,10 @@ from evaluatie.domein.meldingen import veldpad, vertaal_fout
 from evaluatie.domein.tekst import normaliseer
 
 KADER_BESTAND = "kader.yaml"
+ONBEKEND_ANTWOORD = "onbekend"
+"""The answer that says nobody judged the motive (also what an import sets for an answer in prose)."""
+ONBEKEND_PLICHT = "onbekend"
+"""The duty when nobody recorded for whom a partnership matters: unknown, never 'no duty'."""
 LADDERS = ("inhoud", "proces", "samenwerking")
 """The Prestatieladders: the model has a field per ladder (`Resultaten`); a kader gives each its label and rungs."""
 
@@ -67,9 +71,11 @@ class Belangrijkheidsopties(_Strikt):
 
 
 class Plichtregel(_Strikt):
+    """What a duty means; `None` where it is not known (the duty `onbekend`)."""
+
     label: str
-    lichte_evaluatie: bool
-    agenderen: bool
+    lichte_evaluatie: bool | None
+    agenderen: bool | None
     bij_escalatie: str
 
 
@@ -161,8 +167,12 @@ def _past_bij_model(kader: Kader, bron: Path | str) -> Kader:
     for sleutel, voor_wie in kader.belangrijkheid.voor_wie.items():
         if voor_wie.plicht not in kader.plichten:
             raise Kaderfout(bron, f"belangrijkheid.voor_wie.{sleutel}.plicht", f"onbekende plicht {voor_wie.plicht!r}")
-    if "geen" not in kader.plichten:
-        raise Kaderfout(bron, "plichten.geen", "ontbreekt (de plicht als niets is aangevinkt)")
+    if ONBEKEND_ANTWOORD not in kader.beantwoord.waarden:
+        raise Kaderfout(
+            bron, f"beantwoord.waarden.{ONBEKEND_ANTWOORD}", "ontbreekt (het antwoord als niemand oordeelde)"
+        )
+    if ONBEKEND_PLICHT not in kader.plichten:
+        raise Kaderfout(bron, f"plichten.{ONBEKEND_PLICHT}", "ontbreekt (de plicht als niet is vastgelegd voor wie)")
     if "kosten" not in kader.financien.onderdelen:
         raise Kaderfout(bron, "financien.onderdelen.kosten", "ontbreekt")
     return kader

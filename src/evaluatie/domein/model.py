@@ -336,6 +336,10 @@ class Bron(Basis):
     onderdeel: str | None = None
 
 
+AFGEBROKEN_BRON = "Pagina onvolledig"
+"""How an import remark about a cut-off source page begins; the report's banner looks for it."""
+
+
 class Opmerking(Basis):
     """Something uncertain noticed while importing or typing the record; shown as a finding."""
 

@@ -46,13 +46,14 @@ def exact(waarde: object) -> str:
 
 
 def procent(waarde: float | None, teken: bool = False, decimalen: int = 2) -> str:
-    """`48,62%`, or with `teken` a signed change such as `+5,0%`."""
+    """`48,62%`, or with `teken` a signed change such as `+5,0%` / `-39,0%`: signs as Babel writes them for the
+    locale, the same as in amounts (`€ -1.500.000`)."""
     if not is_getal(waarde):
         return LEEG
-    tekst = decimaal(abs(waarde) if teken else waarde, decimalen) + "%"
-    if teken:
-        tekst = ("+" if waarde > 0 else "−" if waarde < 0 else "±") + tekst
-    return tekst
+    patroon = "#,##0." + "0" * decimalen if decimalen else "#,##0"
+    if teken and round(waarde, decimalen):
+        patroon = f"+{patroon};-{patroon}"
+    return format_decimal(waarde, format=patroon, locale=LOCALE) + "%"
 
 
 def score(waarde: float | None) -> str:

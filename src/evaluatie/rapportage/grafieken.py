@@ -21,10 +21,12 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
+from evaluatie.domein.kader import Kader  # noqa: E402
 from evaluatie.domein.opmaak import LOCALE, euro, procent  # noqa: E402
 from evaluatie.rapportage.html import Html  # noqa: E402
 from evaluatie.regels.analyse import Evaluatie  # noqa: E402
 from evaluatie.regels.ladders import LadderStand  # noqa: E402
+from evaluatie.regels.trend import Jaarstand  # noqa: E402
 
 # Okabe–Ito palette: distinguishable with the common forms of colour blindness.
 KLEUREN = {"ja": "#009E73", "deels": "#E69F00", "nee": "#D55E00", "nog_niet": "#56B4E9", "onbekend": "#999999"}
@@ -36,6 +38,7 @@ STIJL = {
     "svg.hashsalt": "evaluatie",
     "svg.fonttype": "none",
     "font.family": "DejaVu Sans",
+    "text.parse_math": False,  # text from data is text: "$5 mln" is no formula
 }
 
 
@@ -147,8 +150,10 @@ def kosten_grafiek(ev: Evaluatie) -> Html | None:
         for ax, onderdeel in zip(assen[0], onderdelen, strict=True):
             rij = [t for t in totalen if t.onderdeel == onderdeel]
             x = range(len(rij))
-            ax.bar([i - 0.2 for i in x], [t.begroting or 0 for t in rij], 0.4, color=BEGROTING, label="begroting")
-            ax.bar([i + 0.2 for i in x], [t.realisatie or 0 for t in rij], 0.4, color=REALISATIE, label="realisatie")
+            # An unknown amount draws no bar (NaN), never a bar of zero.
+            for dx, kolom, kleur in ((-0.2, "begroting", BEGROTING), (0.2, "realisatie", REALISATIE)):
+                hoogtes = [_of_nan(getattr(t, kolom)) for t in rij]
+                ax.bar([i + dx for i in x], hoogtes, 0.4, color=kleur, label=kolom)
             ax.set_xticks(list(x), [str(t.jaar) for t in rij])
             ax.yaxis.set_major_formatter(_as_euro)
             if not any(t.begroting or t.realisatie for t in rij):
@@ -196,10 +201,65 @@ def aandeel_grafiek(ev: Evaluatie) -> Html | None:
     return als_svg(fig, alt, "aandeel")
 
 
+def verloop_grafiek(standen: Sequence[Jaarstand], kader: Kader) -> Html | None:
+    """Small multiples, one per measure, every year on record: a gap in a line is a year without that figure."""
+    if len(standen) < 2:
+        return None
+    jaren = [s.jaar for s in standen]
+    panelen = [
+        ("Motieven beantwoord (score)", [_of_nan(None if s.score is None else s.score * 100) for s in standen], "%"),
+        ("Kosten: realisatie", [_of_nan(s.realisatie) for s in standen], "€"),
+        ("Afwijking van de begroting", [_of_nan(s.afwijking_pct) for s in standen], "%"),
+        *[
+            (f"Ladder {lad.label}: feitelijke trede", [_of_nan(s.treden.get(n)) for s in standen], n)
+            for n, lad in kader.ladders.items()
+        ],
+    ]
+    with plt.rc_context(STIJL):
+        fig, assen = plt.subplots(2, 3, figsize=(7.0, 3.8), squeeze=False)
+        for ax, (titel, waarden, soort) in zip(assen.flat, panelen, strict=False):
+            ax.plot(jaren, waarden, marker="o", color=REALISATIE)
+            ax.set_title(textwrap.fill(titel, 28), fontsize=7.5, loc="left")
+            ax.set_xticks(jaren, [str(j) for j in jaren], fontsize=7)
+            ax.tick_params(axis="y", labelsize=7)
+            if soort == "€":
+                ax.yaxis.set_major_formatter(_as_euro)
+            elif soort == "%":
+                ax.yaxis.set_major_formatter(lambda w, _p: procent(w, decimalen=1))
+                if titel.startswith("Motieven"):
+                    ax.set_ylim(-5, 105)
+            else:
+                treden = kader.ladders[soort].treden
+                ax.set_ylim(0.5, len(treden) + 0.5)
+                ax.set_yticks(range(1, len(treden) + 1), [_kort(t, 12) for t in treden])
+        for ax in list(assen.flat)[len(panelen) :]:
+            ax.axis("off")
+        marges(fig, links=0.12, rechts=0.98, boven=0.35, onder=0.3, wspace=0.7, hspace=0.75)
+    alt = "Verloop over de jaren: " + "; ".join(
+        f"{titel}: " + ", ".join(f"{j} {_tekst(w, soort, kader)}" for j, w in zip(jaren, waarden, strict=True))
+        for titel, waarden, soort in panelen
+    )
+    return als_svg(fig, alt, "verloop")
+
+
+def _of_nan(waarde: float | None) -> float:
+    return float("nan") if waarde is None else waarde
+
+
+def _tekst(waarde: float, soort: str, kader: Kader) -> str:
+    if waarde != waarde:
+        return "onbekend"
+    if soort == "€":
+        return euro(waarde)
+    if soort == "%":
+        return procent(waarde, decimalen=0)
+    return kader.ladders[soort].treden[int(waarde) - 1]
+
+
 def _as_euro(waarde: float, _positie: object = None) -> str:
     """Axis labels that fit: `€ 1,5 mln` from a million, else `€ 750.000`."""
     if abs(waarde) >= 1_000_000:
-        return f"€ {format_decimal(waarde / 1_000_000, format='#,##0.#', locale=LOCALE)} mln"
+        return f"€ {format_decimal(waarde / 1_000_000, format='#,##0.0#', locale=LOCALE)} mln"
     return euro(waarde)
 
 

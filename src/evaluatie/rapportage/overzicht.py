@@ -11,6 +11,7 @@ from evaluatie.rapportage.html import Html
 from evaluatie.rapportage.sjablonen import omgeving, stylesheet
 from evaluatie.regels.analyse import Evaluatie, evalueer, laatste_jaar
 from evaluatie.regels.kosten import KOSTEN
+from evaluatie.regels.trend import jaarstand, ontwikkeling
 
 KOLOMMEN = [
     "id",
@@ -18,6 +19,7 @@ KOLOMMEN = [
     "status",
     "belangrijkheid",
     "plicht",
+    "plicht_sleutel",
     "agenderen",
     "escalatie",
     "gegevens",
@@ -27,6 +29,7 @@ KOLOMMEN = [
     "begroting",
     "realisatie",
     "afwijking_pct",
+    "ontwikkeling",
 ]
 
 
@@ -42,22 +45,26 @@ def evaluaties(gegevens: Gegevensset, gemeente: str, jaar: int) -> list[Evaluati
 
 
 def overzicht_rij(ev: Evaluatie) -> dict[str, object]:
+    """One partnership in the yearly overview; `agenderen` is None when the duty is unknown."""
     totaal = ev.kosten.totaal(ev.jaar, KOSTEN)
+    sw, jaar = ev.samenwerking, ev.jaar
     return {
         "id": ev.samenwerking.id,
         "naam": ev.samenwerking.titel,
         "status": ev.samenwerking.status,
         "belangrijkheid": ev.plicht.belangrijkheid,
         "plicht": ev.plicht.label,
-        "agenderen": ev.plicht.agenderen or (ev.plicht.geescaleerd and ev.plicht.lichte_evaluatie),
+        "plicht_sleutel": ev.plicht.sleutel,
+        "agenderen": ev.plicht.te_agenderen,
         "escalatie": ev.plicht.geescaleerd,
         "gegevens": ev.heeft_gegevens,
-        "geevalueerd": ev.geevalueerd,
+        "geevalueerd": ev.evaluatiestand,
         "rood": ev.tel("rood"),
         "oranje": ev.tel("oranje"),
         "begroting": totaal.begroting if totaal else None,
         "realisatie": totaal.realisatie if totaal else None,
         "afwijking_pct": totaal.afwijking_pct if totaal else None,
+        "ontwikkeling": ontwikkeling(jaarstand(sw, jaar - 1, ev.kader), jaarstand(sw, jaar, ev.kader)),
     }
 
 
@@ -71,13 +78,17 @@ def overzicht_html(
     """The gemeente's yearly overview: every partnership (also without data for the year) and the broken files."""
     rode = {ev.samenwerking.id: [b.tekst for b in ev.bevindingen if b.ernst == "rood"] for ev in evs}
     kapot = [f for f in gegevens.fouten if Path(f.bestand).parent.name == gemeente]
+    rijen = overzicht_tabel(evs).to_dict("records")
+    kader = gegevens.kader(gemeente)
+    plichten = [(s, p.label, sum(r["plicht_sleutel"] == s for r in rijen)) for s, p in kader.plichten.items()]
     return (
         omgeving()
         .get_template("index.html.j2")
         .render(
             gemeente=gemeente,
             jaar=jaar,
-            rijen=overzicht_tabel(evs).to_dict("records"),
+            rijen=rijen,
+            plichten=plichten,
             rode=rode,
             fouten=fouten,
             kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],

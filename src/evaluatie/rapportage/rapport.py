@@ -12,10 +12,23 @@ from evaluatie.domein.kader import laad_kader
 from evaluatie.opslag.laden import laad_samenwerking
 from evaluatie.rapportage import grafieken
 from evaluatie.rapportage.html import Html
+from evaluatie.rapportage.plaats import plaats
 from evaluatie.rapportage.sjablonen import omgeving
-from evaluatie.regels.analyse import Evaluatie, evalueer, laatste_jaar
+from evaluatie.regels.analyse import NIET, ONVOLLEDIG, VOLLEDIG, Evaluatie, evalueer, laatste_jaar
+from evaluatie.regels.trend import ontwikkeling, reeks
 
-__all__ = ["open_evaluatie", "kop", "kernbeeld", "motieven", "ladders", "kosten", "aandeel", "bbv", "bijlage"]
+__all__ = [
+    "open_evaluatie",
+    "kop",
+    "kernbeeld",
+    "verloop",
+    "motieven",
+    "ladders",
+    "kosten",
+    "aandeel",
+    "bbv",
+    "bijlage",
+]
 
 
 def open_evaluatie(data_dir: str | Path, gemeente: str, samenwerking: str, jaar: int | None = None) -> Evaluatie:
@@ -44,10 +57,37 @@ def kop(ev: Evaluatie) -> Html:
     return _toon("kop.html.j2", ev=ev, sw=ev.samenwerking)
 
 
+STANDEN = {
+    VOLLEDIG: "volledig (elk motief beoordeeld, beoogde en feitelijke trede op elke ladder)",
+    ONVOLLEDIG: "onvolledig (een deel van de motieven of treden is niet beoordeeld)",
+    NIET: "niet geëvalueerd (geen motief beoordeeld, geen trede ingevuld)",
+}
+
+
 def kernbeeld(ev: Evaluatie) -> Html:
-    """The one-screen summary: duty, escalation, red findings, key figures."""
-    totaal = ev.kosten.totaal(ev.jaar)
-    return _toon("kernbeeld.html.j2", ev=ev, totaal=totaal, rood=[b for b in ev.bevindingen if b.ernst == "rood"])
+    """Page 1: duty, state of the evaluation, an incomplete source, the findings that change the judgement."""
+    return _toon(
+        "kernbeeld.html.j2",
+        ev=ev,
+        totaal=ev.kosten.totaal(ev.jaar),
+        stand=STANDEN[ev.evaluatiestand],
+        onvolledig=ev.onvolledige_bron,
+        aandacht=ev.aandachtspunten,
+    )
+
+
+def verloop(ev: Evaluatie) -> Html:
+    """Every year on record for the measures that matter, as a table and small multiples."""
+    standen = reeks(ev.samenwerking, ev.kader, tot=ev.jaar)
+    vorig = next((s for s in standen if s.jaar == ev.jaar - 1), None)
+    nu = next((s for s in standen if s.jaar == ev.jaar), None)
+    return _toon(
+        "verloop.html.j2",
+        ev=ev,
+        reeks=standen,
+        ontwikkeling=ontwikkeling(vorig, nu),
+        grafiek=grafieken.verloop_grafiek(standen, ev.kader),
+    )
 
 
 def motieven(ev: Evaluatie) -> Html:
@@ -94,4 +134,11 @@ def bbv(ev: Evaluatie) -> Html:
 
 def bijlage(ev: Evaluatie) -> Html:
     """Annex: every finding with the field it points at, the sources, and which framework parts are defaults."""
-    return _toon("bijlage.html.j2", ev=ev, sw=ev.samenwerking, afgeleid=ev.kader.afgeleide_onderdelen())
+    sw = ev.samenwerking
+    return _toon(
+        "bijlage.html.j2",
+        ev=ev,
+        sw=sw,
+        afgeleid=ev.kader.afgeleide_onderdelen(),
+        plaats=lambda veld: plaats(veld, sw, ev.kader),
+    )

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evaluatie.domein.bevindingen import Bevinding, sorteer
-from evaluatie.domein.kader import Kader
+from evaluatie.domein.kader import ONBEKEND_ANTWOORD, Kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.regels.kosten import KostenUitkomst, evalueer_kosten
-from evaluatie.regels.kwaliteit import basis_bevindingen, jaar_bevindingen
+from evaluatie.regels.kwaliteit import basis_bevindingen, jaar_bevindingen, onvolledige_bron
 from evaluatie.regels.ladders import LadderStand, evalueer_ladders
 from evaluatie.regels.motieven import MotievenUitkomst, evalueer_motieven
 from evaluatie.regels.plicht import Plicht, bepaal_plicht
+
+VOLLEDIG, ONVOLLEDIG, NIET = "volledig", "onvolledig", "niet"
 
 
 @dataclass(frozen=True)
@@ -30,11 +32,24 @@ class Evaluatie:
         return self.samenwerking.jaar(self.jaar) is not None
 
     @property
-    def geevalueerd(self) -> bool:
-        """Whether the year's evaluation was filled in: a motive judged or an actual rung set."""
-        return any(m.beantwoord is not None for m in self.motieven.rijen) or any(
-            s.feitelijk is not None for s in self.ladders
-        )
+    def evaluatiestand(self) -> str:
+        """`volledig`: every motive answered on the scale and the beoogde and feitelijke rung on every ladder;
+        `niet`: none of that; `onvolledig`: some of it. An answer 'onbekend' (prose on the page) is no judgement."""
+        beantwoord = [m.beantwoord not in (None, ONBEKEND_ANTWOORD) for m in self.motieven.rijen]
+        treden = [t is not None for s in self.ladders for t in (s.beoogd, s.feitelijk)]
+        delen = beantwoord + treden
+        if beantwoord and treden and all(delen):
+            return VOLLEDIG
+        return ONVOLLEDIG if any(delen) else NIET
+
+    @property
+    def onvolledige_bron(self) -> list[str]:
+        return onvolledige_bron(self.samenwerking, self.jaar, self.kader)
+
+    @property
+    def aandachtspunten(self) -> list[Bevinding]:
+        """The findings that change the judgement, most serious first: page 1 of the report."""
+        return [b for b in self.bevindingen if b.oordeel]
 
     def tel(self, ernst: str) -> int:
         return sum(b.ernst == ernst for b in self.bevindingen)

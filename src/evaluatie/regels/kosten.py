@@ -116,18 +116,38 @@ def totaal_verschillen(sectie: Sectie, marge: float) -> list[tuple[str, float, f
     return verschillen
 
 
+def afwijking_tekst(begroting: object, realisatie: object) -> str:
+    """`€ 150.000 (+3,9%)`: the one way a deviation is written (form, report, overview)."""
+    verschil, pct = afwijking(begroting, realisatie)
+    return f"{euro(verschil)} ({procent(pct, teken=True, decimalen=1)})"
+
+
+def som_van_regels(sectie: Sectie) -> Bedragen:
+    """The sums of the lines per column (a column without any amount stays unknown)."""
+    return Bedragen.model_construct(**{k: som([getattr(r, k) for r in sectie.regels]) for k in KOLOMMEN})
+
+
 def controleer_totaal(jaar: int, onderdeel: str, sectie: Sectie, kader: Kader) -> list[Bevinding]:
-    """Stated TOTAAL against the sum of the lines, per column, beyond rounding."""
+    """Stated TOTAAL against the sum of the lines, per column, beyond rounding; with both deviations where the
+    begroting or realisatie total differs, since the afwijking is computed on the stated total."""
     bevindingen = []
     label = kader.financien.onderdelen[onderdeel]
-    for kolom, vermeld, berekend, leeg in totaal_verschillen(sectie, kader.drempels.afronding_euro):
+    verschillen = totaal_verschillen(sectie, kader.drempels.afronding_euro)
+    for kolom, vermeld, berekend, leeg in verschillen:
         extra = f" ({leeg} regel(s) zonder bedrag)" if leeg else ""
         tekst = (
             f"{label} {jaar}, {kolom.replace('_', ' ')}: vermeld totaal {euro(vermeld)} is niet de som van de "
             f"regels {euro(berekend)}{extra}."
         )
         veld = f"jaren.{jaar}.financien.{onderdeel}.totaal.{kolom}"
-        bevindingen.append(Bevinding("oranje", "financien", tekst, veld, jaar))
+        bevindingen.append(Bevinding("oranje", "financien", tekst, veld, jaar, oordeel=True))
+    if any(k in ("begroting", "realisatie") for k, *_ in verschillen):
+        t, s = sectie_totaal(jaar, onderdeel, sectie), som_van_regels(sectie)
+        tekst = (
+            f"{label} {jaar}: afwijking {afwijking_tekst(t.begroting, t.realisatie)} volgens het vermelde totaal, "
+            f"{afwijking_tekst(s.begroting, s.realisatie)} volgens de som van de regels."
+        )
+        bevindingen.append(Bevinding("oranje", "financien", tekst, f"jaren.{jaar}.financien.{onderdeel}.totaal", jaar))
     return bevindingen
 
 
@@ -178,9 +198,8 @@ def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst
                 f"Verdeelsleutel '{c.omschrijving or i + 1}': {procent(c.percentage)} van {euro(c.grondslag)} is "
                 f"{euro(c.berekend)}, vermeld is {euro(c.bedrag)} (verschil {euro(c.verschil)})."
             )
-            bevindingen.append(
-                Bevinding("oranje", "financien", tekst, f"jaren.{jaar}.aandeel.verdeelsleutel.regels[{i}]", jaar)
-            )
+            veld = f"jaren.{jaar}.aandeel.verdeelsleutel.regels[{i}]"
+            bevindingen.append(Bevinding("oranje", "financien", tekst, veld, jaar, oordeel=True))
     grondslag = som([c.grondslag for c in checks if is_getal(c.bedrag)])
     bedrag = som([c.bedrag for c in checks if is_getal(c.grondslag)])
     return KostenUitkomst(
@@ -209,9 +228,10 @@ def _afwijkingen(totalen: list[Totaal], jaar: int, kader: Kader) -> list[Bevindi
         ernst = "rood" if t.onderdeel == KOSTEN else "oranje"
         richting = "boven" if t.afwijking_pct > 0 else "onder"
         tekst = (
-            f"{kader.financien.onderdelen[t.onderdeel]} {jaar}: realisatie ligt "
-            f"{procent(abs(t.afwijking_pct), decimalen=1)} {richting} de begroting "
-            f"(drempel {procent(drempel, decimalen=0)})."
+            f"{kader.financien.onderdelen[t.onderdeel]} {jaar}: realisatie {euro(t.realisatie)} ligt "
+            f"{procent(abs(t.afwijking_pct), decimalen=1)} {richting} de begroting {euro(t.begroting)} "
+            f"(afwijking {euro(t.afwijking)}; drempel {procent(drempel, decimalen=0)})."
         )
-        bevindingen.append(Bevinding(ernst, "financien", tekst, f"jaren.{jaar}.financien.{t.onderdeel}", jaar))
+        veld = f"jaren.{jaar}.financien.{t.onderdeel}"
+        bevindingen.append(Bevinding(ernst, "financien", tekst, veld, jaar, oordeel=True))
     return bevindingen

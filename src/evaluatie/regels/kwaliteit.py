@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from evaluatie.domein.bevindingen import Bevinding
 from evaluatie.domein.kader import Kader
-from evaluatie.domein.model import ONBEKEND, VOLGT_NOG, Samenwerking, lees_bedrag
+from evaluatie.domein.model import AFGEBROKEN_BRON, ONBEKEND, VOLGT_NOG, Samenwerking, lees_bedrag
 from evaluatie.domein.tekst import is_placeholder, normaliseer
 
 
@@ -37,14 +37,12 @@ def basis_bevindingen(sw: Samenwerking) -> list[Bevinding]:
     if sw.status == "verwijderd":
         b.append(Bevinding("info", "kwaliteit", "Dit record is in het dashboard verwijderd (titel DELETE).", "status"))
     if not sw.belangrijkheid.voor_wie:
-        b.append(
-            Bevinding(
-                "oranje",
-                "kwaliteit",
-                "Niet vastgelegd voor wie de samenwerking belangrijk is; de evaluatieplicht is daardoor onbekend.",
-                "belangrijkheid.voor_wie",
-            )
+        tekst = (
+            "Evaluatieplicht onbekend — belangrijkheid niet vastgesteld. Laat de raad vastleggen voor wie de "
+            "samenwerking belangrijk is (jaarlijks, bij de kadernota); tot dan is niet bekend of zij geëvalueerd moet "
+            "worden."
         )
+        b.append(Bevinding("oranje", "plicht", tekst, "belangrijkheid.voor_wie", oordeel=True))
     for veld, leeg in (("beschrijving", not sw.beschrijving), ("accounthouders", not sw.accounthouders)):
         if leeg:
             b.append(Bevinding("oranje", "kwaliteit", f"Veld '{veld}' is niet ingevuld.", veld))
@@ -73,6 +71,35 @@ def _bronvelden(velden: dict[str, str], pad: str, jaar: int | None) -> list[Bevi
 def _kort(tekst: str, lengte: int = 80) -> str:
     tekst = " ".join(tekst.split())
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def onvolledige_bron(sw: Samenwerking, jaar: int, kader: Kader) -> list[str]:
+    """What is missing from the source of this year, for the banner on page 1: a cut-off page, a missing year,
+    amounts and texts that are placeholders. Empty when the source looks complete."""
+    gegevens = sw.jaar(jaar)
+    ontbreekt = [
+        f"bronpagina afgebroken ({o.bestand or 'bron onbekend'})"
+        for o in sw.opmerkingen
+        if o.tekst.startswith(AFGEBROKEN_BRON)
+    ]
+    if gegevens is None:
+        return [*ontbreekt, f"geen gegevens voor {jaar}"]
+    bedragen = teksten = 0
+    for _pad, waarde, is_bedrag in _bladeren(gegevens, f"jaren.{jaar}"):
+        bedragen += is_bedrag and waarde in (ONBEKEND, VOLGT_NOG)
+        teksten += not is_bedrag and isinstance(waarde, str) and is_placeholder(waarde, kader.placeholders)
+    if bedragen:
+        ontbreekt.append(f"{bedragen} bedrag(en) onbekend ('…') of 'volgt nog'")
+    if teksten:
+        ontbreekt.append(f"{teksten} tekst(en) nog niet ingevuld ('volgt nog', '...')")
+    for naam, leeg in (
+        ("beoogde resultaten", gegevens.beoogd is None),
+        ("feitelijke resultaten", gegevens.feitelijk is None),
+        ("kosten en baten", not gegevens.financien),
+    ):
+        if leeg:
+            ontbreekt.append(f"{naam} ontbreken")
+    return ontbreekt
 
 
 def jaar_bevindingen(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevinding]:

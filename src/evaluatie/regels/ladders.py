@@ -60,5 +60,6 @@ def evalueer_ladders(sw: Samenwerking, jaar: int, kader: Kader) -> tuple[list[La
                 f"Ladder {ladder.label}: feitelijk '{stand.feitelijk}' ligt {stand.gat} trede(n) "
                 f"onder beoogd '{stand.beoogd}'."
             )
-            bevindingen.append(Bevinding(ernst, "ladders", tekst, f"jaren.{jaar}.feitelijk.{naam}.trede", jaar))
+            veld = f"jaren.{jaar}.feitelijk.{naam}.trede"
+            bevindingen.append(Bevinding(ernst, "ladders", tekst, veld, jaar, oordeel=True))
     return standen, bevindingen

@@ -75,7 +75,14 @@ def evalueer_motieven(sw: Samenwerking, jaar: int, kader: Kader) -> MotievenUitk
         veld = f"jaren.{jaar}.motieven[{i}].beantwoord"
         if r.belangrijkste and r.beantwoord == "nee":
             bevindingen.append(
-                Bevinding("rood", "motieven", f"Belangrijkste motief '{r.label}' is niet beantwoord (nee).", veld, jaar)
+                Bevinding(
+                    "rood",
+                    "motieven",
+                    f"Belangrijkste motief '{r.label}' is niet beantwoord (nee).",
+                    veld,
+                    jaar,
+                    oordeel=True,
+                )
             )
         elif r.beantwoord is None:
             bevindingen.append(

@@ -26,7 +26,7 @@ from evaluatie.uitvoering.formaten import binnen
 from evaluatie.uitvoering.taak import Opties, Taak
 
 KERNEL = "python3"
-TAAL = "en"  # the <html lang> of a report
+TAAL = "nl"  # the <html lang> of a report: screen readers and hyphenation read it as Dutch
 
 
 class RaadExporter(TemplateExporter):

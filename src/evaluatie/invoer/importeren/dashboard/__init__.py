@@ -9,6 +9,7 @@ and capital drift do not matter), lists may be split by bullets, ", ", "; " or "
 from __future__ import annotations
 
 from evaluatie.domein.kader import Kader
+from evaluatie.domein.model import AFGEBROKEN_BRON
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.invoer.importeren.dashboard.basis import lees_basisgegevens
 from evaluatie.invoer.importeren.dashboard.jaar import lees_jaar
@@ -137,4 +138,4 @@ def _volledig(r: Regels, p: Pagina) -> None:
     """A page cut off halfway misses its closing parts: say so, keep what was read."""
     ontbreekt = next((kop for kop in SLOTKOPPEN[p.soort] if r.vind(kop, begint=True) is None), None)
     if ontbreekt:
-        p.merk(f"Pagina onvolledig: het onderdeel '{ontbreekt}' ontbreekt; overgenomen wat er staat.", len(r))
+        p.merk(f"{AFGEBROKEN_BRON}: het onderdeel '{ontbreekt}' ontbreekt; overgenomen wat er staat.", len(r))

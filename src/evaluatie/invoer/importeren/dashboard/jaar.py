@@ -7,7 +7,7 @@ from dataclasses import replace
 from itertools import takewhile
 from typing import Any
 
-from evaluatie.domein.kader import Kader
+from evaluatie.domein.kader import ONBEKEND_ANTWOORD, Kader
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.invoer.importeren.dashboard.financien import lees_aandeel, lees_financien
 from evaluatie.invoer.importeren.dashboard.pagina import BULLET, C_DELEN, JAAR_REGEL, Pagina, Regels, als_tekst
@@ -158,7 +158,7 @@ def beantwoord(
         antwoord = re.sub(r"[\s*•-]+$", "", tekst[eind:volgende]).strip()
         status = next((k for lab, k in schaal if normaliseer(antwoord).startswith(lab)), None)
         m = motieven.setdefault(sleutel, {"categorie": sleutel, "submotieven": []})
-        m["beantwoord"] = status or "onbekend"
+        m["beantwoord"] = status or ONBEKEND_ANTWOORD
         rest = antwoord
         if status:
             lab = next(lab for lab, k in schaal if k == status)
@@ -170,7 +170,7 @@ def beantwoord(
     if not treffers and tekst.strip():
         gegevens["beantwoord_toelichting"] = tekst.strip()
         for m in motieven.values():
-            m["beantwoord"] = "onbekend"
+            m["beantwoord"] = ONBEKEND_ANTWOORD
         p.merk(
             "'Aan motief beantwoord?' is als lopende tekst ingevuld: per motief status onbekend, tekst bewaard.",
             regel,
