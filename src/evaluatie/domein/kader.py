@@ -167,10 +167,6 @@ def _past_bij_model(kader: Kader, bron: Path | str) -> Kader:
     for sleutel, voor_wie in kader.belangrijkheid.voor_wie.items():
         if voor_wie.plicht not in kader.plichten:
             raise Kaderfout(bron, f"belangrijkheid.voor_wie.{sleutel}.plicht", f"onbekende plicht {voor_wie.plicht!r}")
-    if ONBEKEND_ANTWOORD not in kader.beantwoord.waarden:
-        raise Kaderfout(
-            bron, f"beantwoord.waarden.{ONBEKEND_ANTWOORD}", "ontbreekt (het antwoord als niemand oordeelde)"
-        )
     if ONBEKEND_PLICHT not in kader.plichten:
         raise Kaderfout(bron, f"plichten.{ONBEKEND_PLICHT}", "ontbreekt (de plicht als niet is vastgelegd voor wie)")
     if "kosten" not in kader.financien.onderdelen:
