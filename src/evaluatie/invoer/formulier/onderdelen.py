@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Jaar, Motief, Regel
-from evaluatie.domein.opmaak import euro, procent
+from evaluatie.domein.opmaak import euro
 from evaluatie.invoer.formulier.staat import Formulierstaat, als_tekst, percentage_als_tekst
 from evaluatie.regels.kosten import KOLOMMEN
 
@@ -243,7 +243,11 @@ class Onderdelen:
                 )
                 for k in KOLOMMEN
             ]
-            teksten.append(f"afwijking {euro(stand.verschil)} ({procent(stand.pct, teken=True, decimalen=1)})")
+            teksten.append(f"afwijking {escape(stand.afwijking)}")
+            if stand.afwijking_som:
+                teksten.append(f"op de som van de regels {escape(stand.afwijking_som)}")
+            if stand.ongeldig:
+                teksten.append(f'<b style="color:#B03A00">{stand.ongeldig} bedrag(en) ongeldig</b>')
             deel["som"].value = "<small>" + " · ".join(teksten) + "</small>"
         for r in getattr(self, "verdeelregels", []):
             check = self.staat.verdeelcheck(r["percentage"].value, r["grondslag"].value, r["bedrag"].value)

@@ -31,13 +31,20 @@ from evaluatie.domein.model import (
     lees_bedrag,
     lees_percentage,
 )
-from evaluatie.domein.opmaak import euro, exact, procent
+from evaluatie.domein.opmaak import euro, exact
 from evaluatie.domein.validatie import valideer
 from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import laad_samenwerking, samenwerking_bestanden
 from evaluatie.opslag.schrijven import bewaar_samenwerking
 from evaluatie.regels.analyse import Evaluatie, evalueer
-from evaluatie.regels.kosten import KOLOMMEN, Verdeelcheck, afwijking, som, totaal_verschillen
+from evaluatie.regels.kosten import (
+    KOLOMMEN,
+    Verdeelcheck,
+    afwijking_tekst,
+    sectie_totaal,
+    som_van_regels,
+    totaal_verschillen,
+)
 
 VERDEELKOLOMMEN = ("omschrijving", "percentage", "grondslag", "bedrag")
 
@@ -60,6 +67,14 @@ def _of_none(tekst: object) -> object:
     return (tekst.strip() or None) if isinstance(tekst, str) else tekst
 
 
+def _leesbaar(tekst: str) -> bool:
+    try:
+        lees_bedrag(tekst)
+    except ValueError:
+        return False
+    return True
+
+
 def _bedrag(tekst: str) -> object:
     """What is typed so far as an amount; an amount that cannot be read yet counts as missing in the live checks."""
     try:
@@ -80,12 +95,14 @@ class Bewaaruitkomst:
 
 @dataclass(frozen=True)
 class Sectiestand:
-    """The live line under a finance section: sums of the typed lines beside the stated total, and the afwijking."""
+    """The live line under a finance section: sums of the typed lines beside the stated total, the afwijking as
+    the report computes it (on the stated TOTAAL, else on the sum) and, where they differ, the one on the sum."""
 
     sommen: dict[str, float | None]
     afwijkend: dict[str, float]
-    verschil: float | None
-    pct: float | None
+    afwijking: str
+    afwijking_som: str | None
+    ongeldig: int
 
     def tekst(self) -> str:
         delen = [
@@ -93,7 +110,11 @@ class Sectiestand:
             + (f" ≠ vermeld {euro(self.afwijkend[k])}" if k in self.afwijkend else "")
             for k in KOLOMMEN
         ]
-        delen.append(f"afwijking {euro(self.verschil)} ({procent(self.pct, teken=True, decimalen=1)})")
+        delen.append(f"afwijking {self.afwijking}")
+        if self.afwijking_som:
+            delen.append(f"op de som van de regels {self.afwijking_som}")
+        if self.ongeldig:
+            delen.append(f"{self.ongeldig} bedrag(en) ongeldig")
         return " · ".join(delen)
 
 
@@ -153,17 +174,27 @@ class Formulierstaat:
         return nieuw
 
     # -- live checks on what is typed ----------------------------------------------------------------------------
-    def sectiestand(self, regels: list[Mapping[str, str]], totaal: Mapping[str, str]) -> Sectiestand:
+    def sectiestand(self, regels: list[Mapping[str, str]], totaal_tekst: Mapping[str, str]) -> Sectiestand:
         """The evaluation's own total check (`totaal_verschillen`) on the lines as typed so far."""
         sectie = Sectie.model_construct(
             regels=[Regel.model_construct(**{k: _bedrag(r.get(k, "")) for k in KOLOMMEN}) for r in regels],
-            totaal=Bedragen.model_construct(**{k: _bedrag(totaal.get(k, "")) for k in KOLOMMEN}),
+            totaal=Bedragen.model_construct(**{k: _bedrag(totaal_tekst.get(k, "")) for k in KOLOMMEN}),
         )
         marge = self.kader.drempels.afronding_euro
         afwijkend = {kolom: vermeld for kolom, vermeld, _som, _leeg in totaal_verschillen(sectie, marge)}
-        sommen = {k: som([getattr(r, k) for r in sectie.regels]) for k in KOLOMMEN}
-        verschil, pct = afwijking(sommen["begroting"], sommen["realisatie"])
-        return Sectiestand(sommen, afwijkend, verschil, pct)
+        sommen = som_van_regels(sectie)
+        totaal = sectie_totaal(0, "", sectie)
+        op_totaal = afwijking_tekst(totaal.begroting, totaal.realisatie)
+        op_som = afwijking_tekst(sommen.begroting, sommen.realisatie)
+        getypt = [*(r.get(k, "") for r in regels for k in KOLOMMEN), *(totaal_tekst.get(k, "") for k in KOLOMMEN)]
+        ongeldig = sum(1 for tekst in getypt if not _leesbaar(tekst))
+        return Sectiestand(
+            {k: getattr(sommen, k) for k in KOLOMMEN},
+            afwijkend,
+            op_totaal,
+            op_som if op_som != op_totaal else None,
+            ongeldig,
+        )
 
     def verdeelcheck(self, percentage: str, grondslag: str, bedrag: str) -> tuple[str, bool] | None:
         """The verdeelsleutel line's check as (text, deviates), or None while there is nothing to compute."""
