@@ -7,6 +7,7 @@ framework's keys; labels with drift are accepted on input because `Kader` knows 
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -24,6 +25,7 @@ from pydantic import (
 from evaluatie.domein.kader import LADDERS, Kader, laad_kader
 from evaluatie.domein.tekst import normaliseer
 
+EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
 ONBEKEND = "onbekend"
 VOLGT_NOG = "volgt nog"
 NVT = "nvt"
@@ -47,7 +49,7 @@ def lees_bedrag(waarde: Any) -> float | int | str | None:
     if waarde is None or isinstance(waarde, bool):
         return waarde if waarde is None else _weiger(waarde)
     if isinstance(waarde, (int, float)):
-        return waarde
+        return _getal_of_fout(waarde, waarde)
     if not isinstance(waarde, str):
         return _weiger(waarde)
     t = waarde.replace("€", "").replace("\u00a0", " ").strip()
@@ -59,29 +61,52 @@ def lees_bedrag(waarde: Any) -> float | int | str | None:
     t = t.replace(" ", "")
     if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+(,\d+)?", t):
         getal = t.replace(".", "").replace(",", ".")
-        return float(getal) if "." in getal else int(getal)
+        return _getal_of_fout(float(getal) if "." in getal else int(getal), waarde)
     return _weiger(waarde)
+
+
+GROOTSTE_BEDRAG = 1e13  # ten trillion euro: beyond any municipal partnership, so a typing or unit error
+
+
+def _getal_of_fout(getal: float | int, waarde: Any) -> float | int:
+    """A real number within reason; infinity, NaN and absurd sizes are refused, never stored."""
+    if isinstance(getal, float) and not math.isfinite(getal):
+        raise ValueError(f"geen bedrag: {_kort(waarde)} (oneindig of geen getal)")
+    if abs(getal) >= GROOTSTE_BEDRAG:
+        raise ValueError(f"onwaarschijnlijk groot bedrag: {_kort(waarde)}; controleer de eenheid")
+    return getal
+
+
+def _kort(waarde: Any) -> str:
+    tekst = repr(waarde)
+    return tekst if len(tekst) <= 60 else tekst[:57] + "…"
 
 
 def _weiger(waarde: Any) -> Any:
     raise ValueError(
-        f"geen bedrag: {waarde!r}; schrijf een getal (1.014.673 of 1014673), '...' (onbekend), 'volgt nog' of 'nvt'"
+        f"geen bedrag: {_kort(waarde)}; schrijf een getal (1.014.673 of 1014673), '...' (onbekend), 'volgt nog' of "
+        "'nvt'"
     )
 
 
 def lees_percentage(waarde: Any) -> float | None:
-    """Read a percentage as `48,62%`, `62 %`, `48.62` or a number."""
-    if waarde is None or (isinstance(waarde, (int, float)) and not isinstance(waarde, bool)):
-        return waarde
-    if isinstance(waarde, str):
+    """Read a share as `48,62%`, `62 %`, `48.62` or a number: between 0 and 100."""
+    getal: float | None = None
+    if waarde is None:
+        return None
+    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+        getal = waarde
+    elif isinstance(waarde, str):
         t = waarde.replace("%", "").replace(" ", "").replace(",", ".")
         if not t:
             return None
-        try:
-            return float(t)
-        except ValueError:
-            pass
-    raise ValueError(f"geen percentage: {waarde!r}; schrijf bijvoorbeeld 48,62%")
+        if re.fullmatch(r"[-+]?\d+(\.\d+)?", t):
+            getal = float(t)
+    if getal is None or not math.isfinite(getal):
+        raise ValueError(f"geen percentage: {_kort(waarde)}; schrijf bijvoorbeeld 48,62%")
+    if not 0 <= getal <= 100:
+        raise ValueError(f"percentage {_kort(waarde)} ligt niet tussen 0 en 100")
+    return getal
 
 
 _BEDRAG = BeforeValidator(lees_bedrag)
@@ -116,10 +141,24 @@ def _opties(opties: dict[str, Any]) -> str:
     return ", ".join(opties)
 
 
+_STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab, newline and return are text
+
+
+def _zonder_stuurtekens(waarde: Any) -> Any:
+    teksten = waarde if isinstance(waarde, list) else waarde.values() if isinstance(waarde, dict) else [waarde]
+    for tekst in teksten:
+        if isinstance(tekst, str) and _STUURTEKENS.search(tekst):
+            raise ValueError("bevat een stuurteken (bijvoorbeeld een escape-reeks of NUL); verwijder het")
+    return waarde
+
+
 class Basis(BaseModel):
-    """Unknown fields are errors: a typo in a hand-edited file must not silently drop data."""
+    """Unknown fields are errors: a typo in a hand-edited file must not silently drop data. Text never holds
+    control characters: they would reach a terminal, an Excel cell or a page as commands, not as text."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    _tekst = field_validator("*", mode="after")(classmethod(lambda _cls, v: _zonder_stuurtekens(v)))
 
 
 class Motief(Basis):
@@ -163,13 +202,17 @@ class _Resultaten(Basis):
     @field_validator(*LADDERS, check_fields=False)
     @classmethod
     def _trede(cls, v: Resultaat, info: ValidationInfo) -> Resultaat:
-        """The rung must exist on this ladder (the field's name is the ladder's key in the kader)."""
+        """The rung must exist on this ladder (the field's name is the ladder's key in the kader); it is stored
+        as the kader spells it, so every reader (form, report, tidy) sees one spelling."""
         ladder = _kader(info).ladders[info.field_name]
-        if v.trede is not None and normaliseer(v.trede) not in [normaliseer(t) for t in ladder.treden]:
+        if v.trede is None:
+            return v
+        spelling = {normaliseer(t): t for t in ladder.treden}.get(normaliseer(v.trede))
+        if spelling is None:
             raise ValueError(
-                f"trede {v.trede!r} bestaat niet op de ladder {ladder.label}; kies uit {', '.join(ladder.treden)}"
+                f"trede {_kort(v.trede)} bestaat niet op de ladder {ladder.label}; kies uit {', '.join(ladder.treden)}"
             )
-        return v
+        return v if spelling == v.trede else v.model_copy(update={"trede": spelling})
 
     @field_validator("kern", check_fields=False)
     @classmethod
@@ -376,6 +419,14 @@ class Samenwerking(Basis):
         default={}, description="velden van de bron die het werkboek niet kent, letterlijk"
     )
     jaren: dict[int, Jaar] = {}
+
+    @field_validator("jaren")
+    @classmethod
+    def _redelijke_jaren(cls, v: dict[int, Jaar]) -> dict[int, Jaar]:
+        for jaar in v:
+            if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+                raise ValueError(f"jaar {jaar} ligt niet tussen {EERSTE_JAAR} en {LAATSTE_JAAR}")
+        return v
 
     @field_validator("jaren", mode="before")
     @classmethod

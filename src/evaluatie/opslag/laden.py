@@ -6,50 +6,15 @@ report it in Dutch and go on with the other files.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from evaluatie.domein.fouten import Gegevensfout, Kaderfout
 from evaluatie.domein.kader import KADER_BESTAND, Kader, laad_kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.validatie import valideer
-
-_BasisLader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10× faster
-
-
-class _NederlandseLader(_BasisLader):
-    """YAML with Dutch thousands separators: `266.733` is two hundred thousand, not a float.
-
-    Plain YAML would read `266.733` as 266.733 and `1.014.673` as text, so the same column would mix scales. A
-    scalar of digit groups `d.ddd(.ddd)*` is therefore kept as text, and the model reads it as a Dutch number.
-    """
-
-
-_NederlandseLader.yaml_implicit_resolvers = {k: list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-for _teken in "-+0123456789":
-    _NederlandseLader.yaml_implicit_resolvers.setdefault(_teken, []).insert(
-        0, ("tag:yaml.org,2002:str", re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$"))
-    )
-
-
-def lees_yaml(pad: Path) -> dict[str, Any]:
-    """Parse one file as YAML, turning syntax errors into a Dutch message with the line number."""
-    try:
-        gegevens = yaml.load(pad.read_text(encoding="utf-8"), Loader=_NederlandseLader)  # noqa: S506 - safe loader
-    except yaml.YAMLError as exc:
-        regel = getattr(getattr(exc, "problem_mark", None), "line", None)
-        waar = f" (regel {regel + 1})" if regel is not None else ""
-        raise Gegevensfout(pad, f"geen geldige YAML{waar}: {getattr(exc, 'problem', exc)}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Gegevensfout(pad, f"kan het bestand niet lezen: {exc}") from None
-    if not isinstance(gegevens, dict):
-        raise Gegevensfout(pad, "het bestand bevat geen samenwerking (verwacht velden als 'naam:' en 'jaren:')")
-    return gegevens
+from evaluatie.opslag.yamlbestand import lees_yaml
 
 
 def laad_samenwerking(pad: Path, kader: Kader | None = None) -> Samenwerking:
