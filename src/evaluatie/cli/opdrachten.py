@@ -22,6 +22,8 @@ def controleer(args: argparse.Namespace) -> int:
     gegevens = laad_gegevens(args.data, args.gemeente)
     for fout in gegevens.fouten:
         print(f"FOUT  {fout}")
+    for pad, reden in gegevens.overgeslagen:
+        print(f"OVERGESLAGEN  {pad}: {reden}")
     jaren = {gem: args.jaar or standaardjaar(gegevens, gem) for gem in gegevens.gemeenten()}
     for sw in gegevens.samenwerkingen:
         jaar = jaren[sw.gemeente]
@@ -31,7 +33,8 @@ def controleer(args: argparse.Namespace) -> int:
                 veld = f", {b.veld}" if b.veld else ""
                 print(f"{b.ernst.upper():<7}{sw.gemeente}/{sw.id}.yaml ({sw.naam}){veld}: {b.tekst}")
     n = len(gegevens.samenwerkingen) + len(gegevens.fouten)
-    print(f"{n} bestand(en) gecontroleerd, {len(gegevens.fouten)} met fouten.")
+    overgeslagen = f", {len(gegevens.overgeslagen)} overgeslagen" if gegevens.overgeslagen else ""
+    print(f"{n} bestand(en) gecontroleerd, {len(gegevens.fouten)} met fouten{overgeslagen}.")
     return 1 if gegevens.fouten else 0
 
 

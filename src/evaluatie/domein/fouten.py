@@ -29,7 +29,8 @@ class Gegevensfout(EvaluatieFout):
         if self.veld:
             delen.append(f"veld '{self.veld}'")
         if self.waarde is not None:
-            delen.append(f"waarde {self.waarde!r}")
+            waarde = repr(self.waarde)  # an excerpt: a hostile value must not flood the terminal or the log
+            delen.append(f"waarde {waarde if len(waarde) <= 80 else waarde[:77] + '…'}")
         return ", ".join(delen) + f": {self.melding}"
 
 
@@ -52,3 +53,7 @@ class Parameterfout(EvaluatieFout):
 
 class Renderfout(EvaluatieFout):
     """One report could not be produced; the batch goes on without it."""
+
+
+class Naamfout(Parameterfout):
+    """A gemeente or id that cannot safely become a folder or file name."""

@@ -18,9 +18,9 @@ def normaliseer(tekst: str) -> str:
     """Return a comparison key for a label: lower case, no diacritics, plain quotes and dashes, single spaces."""
     t = unicodedata.normalize("NFKD", tekst.translate(_QUOTES))
     t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = re.sub(r"\s*/\s*", "/", t)
-    t = re.sub(r"\s*-\s*", " - ", t)
-    t = re.sub(r"\s+", " ", t)
+    t = re.sub(r"\s+", " ", t)  # first: the patterns below then meet at most one space (linear on any input)
+    t = re.sub(r" ?/ ?", "/", t)
+    t = re.sub(r" ?- ?", " - ", t)
     return t.strip(" .:;,")
 
 
@@ -34,8 +34,8 @@ def is_placeholder(tekst: str | None, placeholders: list[str]) -> bool:
     return any(t.startswith(normaliseer(p)) for p in placeholders if normaliseer(p))
 
 
-def slug(tekst: str) -> str:
-    """A file-system safe identifier made from a name (ascii, lower case, hyphens)."""
+def slug(tekst: str, leeg: str = "samenwerking") -> str:
+    """A file-system safe identifier made from a name (ascii, lower case, hyphens, at most 80 characters)."""
     t = unicodedata.normalize("NFKD", tekst).encode("ascii", "ignore").decode()
-    t = re.sub(r"[^a-zA-Z0-9]+", "-", t).strip("-").lower()
-    return t or "samenwerking"
+    t = re.sub(r"[^a-zA-Z0-9]+", "-", t).strip("-").lower()[:80].strip("-")
+    return t or leeg

@@ -6,13 +6,13 @@ report it in Dutch and go on with the other files.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evaluatie.domein.fouten import Gegevensfout, Kaderfout
+from evaluatie.domein.fouten import Gegevensfout, Kaderfout, Naamfout
 from evaluatie.domein.kader import KADER_BESTAND, Kader, laad_kader
 from evaluatie.domein.model import Samenwerking
+from evaluatie.domein.namen import is_veilig, veilige_naam
 from evaluatie.domein.validatie import valideer
 from evaluatie.opslag.yamlbestand import lees_yaml
 
@@ -32,6 +32,7 @@ class Gegevensset:
     samenwerkingen: list[Samenwerking] = field(default_factory=list)
     fouten: list[Gegevensfout] = field(default_factory=list)
     kaders: dict[str, Kader] = field(default_factory=dict)
+    overgeslagen: list[tuple[Path, str]] = field(default_factory=list)
 
     def gemeenten(self) -> list[str]:
         return sorted({s.gemeente for s in self.samenwerkingen} | {Path(f.bestand).parent.name for f in self.fouten})
@@ -43,11 +44,37 @@ class Gegevensset:
         return self.kaders.get(gemeente) or laad_kader()
 
 
-def samenwerking_bestanden(data_dir: Path) -> Iterator[Path]:
+def _beoordeel(pad: Path, data_dir: Path) -> str | None:
+    """Why a file below the data folder is not a partnership file, or None when it is one."""
+    if pad.parent == data_dir:
+        return "staat niet in een gemeentemap (data/<gemeente>/<id>.yaml)"
+    if pad.name.startswith("."):
+        return "verborgen bestand (naam begint met een punt)"
+    if pad.suffix != ".yaml":
+        return "alleen bestanden op .yaml (kleine letters) zijn samenwerkingen"
+    return None
+
+
+def scan(data_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The partnership files `<data_dir>/<gemeente>/<id>.yaml` (kader.yaml excluded), and every other YAML-like
+    file with the reason it is skipped. Unsafe names are not skipped: loading them gives an error."""
+    data_dir = Path(data_dir)
+    goed, overgeslagen = [], []
+    kandidaten = [p for p in data_dir.glob("*") if p.is_file()] + [p for p in data_dir.glob("*/*") if p.is_file()]
+    for pad in sorted(kandidaten):
+        if pad.suffix.lower() not in (".yaml", ".yml") or pad.name == KADER_BESTAND:
+            continue
+        reden = _beoordeel(pad, data_dir)
+        if reden:
+            overgeslagen.append((pad, reden))
+        else:
+            goed.append(pad)
+    return goed, overgeslagen
+
+
+def samenwerking_bestanden(data_dir: Path) -> list[Path]:
     """Every partnership file: `<data_dir>/<gemeente>/<id>.yaml`, the gemeente's kader.yaml excluded."""
-    for pad in sorted(Path(data_dir).glob("*/*.yaml")):
-        if pad.name != KADER_BESTAND and not pad.name.startswith("."):
-            yield pad
+    return [p for p in scan(data_dir)[0] if is_veilig(p.stem) and is_veilig(p.parent.name)]
 
 
 def laad_gegevens(data_dir: Path, gemeente: str | None = None) -> Gegevensset:
@@ -55,9 +82,16 @@ def laad_gegevens(data_dir: Path, gemeente: str | None = None) -> Gegevensset:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise Gegevensfout(data_dir, "deze gegevensmap bestaat niet")
-    set_ = Gegevensset()
-    for pad in samenwerking_bestanden(data_dir):
+    bestanden, overgeslagen = scan(data_dir)
+    set_ = Gegevensset(overgeslagen=[(p, r) for p, r in overgeslagen if not gemeente or p.parent.name == gemeente])
+    for pad in bestanden:
         if gemeente and pad.parent.name != gemeente:
+            continue
+        try:
+            veilige_naam(pad.parent.name, "De gemeentemap")
+            veilige_naam(pad.stem, "De bestandsnaam")
+        except Naamfout as fout:
+            set_.fouten.append(Gegevensfout(pad, str(fout)))
             continue
         try:
             kader = set_.kaders.get(pad.parent.name) or laad_kader(pad.parent)

@@ -5,6 +5,7 @@ Every format starts from the same self-contained HTML; what differs is how it is
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import ClassVar
 
@@ -49,12 +50,17 @@ class HtmlFormaat(Formaat):
 class PdfFormaat(Formaat):
     """A4 PDF through WeasyPrint: page numbers and running headers come from the stylesheet's @page rules."""
 
+    def __init__(self) -> None:
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)  # a relative link without base is expected here
+
     naam, extensie = "pdf", ".pdf"
 
     def schrijf(self, html: str, doel: Path) -> Path:
         from weasyprint import HTML  # imported on first use: it loads fonts and takes a moment
 
-        schrijf_atomair(doel, HTML(string=html, base_url=str(doel.parent)).write_pdf())
+        # No base URL: relative links (to the HTML reports) are left out instead of becoming absolute file:// paths
+        # that leak the folder and make the bytes depend on where the PDF was written. Nothing else is loaded.
+        schrijf_atomair(doel, HTML(string=html, base_url=None).write_pdf())
         return doel
 
 

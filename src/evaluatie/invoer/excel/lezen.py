@@ -6,6 +6,7 @@ is reported with sheet, row, column and value. Validation is the model's own (`d
 
 from __future__ import annotations
 
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +26,15 @@ from evaluatie.domein.model import (
     heeft_inhoud,
     lees_bedrag,
 )
+from evaluatie.domein.namen import is_veilig, veilige_naam_melding
 from evaluatie.domein.validatie import valideer
 from evaluatie.invoer.excel.bladen import BLADEN, JA_NEE, OPTIONEEL, TOTAAL
 from evaluatie.regels.kosten import KOLOMMEN
 
 Sleutel = tuple[str, str]  # (gemeente, id)
+MAX_WERKMAP = 50 * 1024 * 1024  # bytes on disk
+MAX_UITGEPAKT = 300 * 1024 * 1024  # bytes once unzipped: an .xlsx is a zip, and a small one can unpack to GBs
+MAX_CEL = 20_000  # characters
 
 
 @dataclass
@@ -43,6 +48,21 @@ class Cel:
 Rij = tuple[dict[str, Any], dict[str, Cel]]
 
 
+def _binnen_grenzen(pad: Path) -> None:
+    """Refuse before unpacking: too large on disk, or too large once unzipped (a decompression bomb)."""
+    try:
+        if pad.stat().st_size > MAX_WERKMAP:
+            raise Gegevensfout(pad, f"de werkmap is groter dan {MAX_WERKMAP // 2**20} MB")
+        with zipfile.ZipFile(pad) as z:
+            uitgepakt = sum(i.file_size for i in z.infolist())
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise Gegevensfout(pad, f"geen leesbare Excel-werkmap ({type(exc).__name__})") from None
+    if uitgepakt > MAX_UITGEPAKT:
+        raise Gegevensfout(
+            pad, f"de werkmap pakt uit tot meer dan {MAX_UITGEPAKT // 2**20} MB; zo groot is geen werkmap"
+        )
+
+
 def _lijst_uit(waarde: object) -> list[str]:
     return [x.strip() for x in str(waarde).split("\n") if x.strip()] if waarde else []
 
@@ -53,8 +73,10 @@ class Lezer:
     def __init__(self, pad: Path, kader: Kader) -> None:
         self.pad = pad
         self.kader = kader
+        _binnen_grenzen(pad)
         try:
             self.boek = load_workbook(pad, read_only=True, data_only=True)
+            self.formules = load_workbook(pad, read_only=True, data_only=False)
         except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same Dutch message
             raise Gegevensfout(pad, f"geen leesbare Excel-werkmap ({type(exc).__name__})") from None
         self.herkomst: dict[Sleutel, dict[str, Cel]] = defaultdict(dict)
@@ -72,6 +94,7 @@ class Lezer:
             raise Gegevensfout(self.pad, f"het blad '{blad}' ontbreekt")
         kolommen = dict(BLADEN[blad])
         rijen = list(self.boek[blad].iter_rows(values_only=True))
+        formules = list(self.formules[blad].iter_rows(values_only=True))
         koppen = [str(k).strip() if k is not None else "" for k in (rijen[0] if rijen else [])]
         for kop in kolommen:
             if kop not in koppen and (blad, kop) not in OPTIONEEL:
@@ -81,13 +104,20 @@ class Lezer:
             if all(v is None or str(v).strip() == "" for v in waarden):
                 continue
             rij, cellen = {}, {}
-            for kop, waarde in zip(koppen, waarden, strict=False):
+            for kop, waarde, formule in zip(koppen, waarden, formules[nr - 1], strict=False):
+                if kop in kolommen and waarde is None and isinstance(formule, str) and formule.startswith("="):
+                    raise self.fout(Cel(blad, nr, kop, formule), "formule zonder berekende waarde; typ de waarde")
+                if kop in kolommen and isinstance(waarde, str) and len(waarde) > MAX_CEL:
+                    raise self.fout(Cel(blad, nr, kop, waarde[:40]), f"meer dan {MAX_CEL} tekens in één cel")
                 if kop in kolommen:
                     waarde = waarde.strip() or None if isinstance(waarde, str) else waarde
                     rij[kolommen[kop]] = waarde
                     cellen[kolommen[kop]] = Cel(blad, nr, kop, waarde)
             if not rij.get("gemeente") or not rij.get("id"):
                 raise self.fout(cellen.get("id") or cellen["gemeente"], "Gemeente en Id moeten ingevuld zijn")
+            for kolom, wat in (("gemeente", "De gemeente"), ("id", "De id")):
+                if not is_veilig(str(rij[kolom])):
+                    raise self.fout(cellen[kolom], veilige_naam_melding(rij[kolom], wat))
             uit.append((rij, cellen))
         return uit
 

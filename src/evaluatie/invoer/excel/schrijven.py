@@ -156,6 +156,9 @@ def _vul_blad(ws: Worksheet, blad: str, rijen: list[dict[str, Any]], bereik: dic
         cel.font, cel.fill = Font(bold=True), PatternFill("solid", fgColor="DDE7EE")
     for rij in rijen:
         ws.append([rij.get(sleutel) for _, sleutel in kolommen])
+        for cel in ws[ws.max_row]:
+            if isinstance(cel.value, str) and cel.value.startswith("="):
+                cel.data_type = "s"  # text that begins with '=' stays text, never a live formula
     ws.freeze_panes = "A2"
     for i, (kop, sleutel) in enumerate(kolommen, start=1):
         letter = get_column_letter(i)

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from evaluatie.domein.fouten import EvaluatieFout, Gegevensfout, Parameterfout
 from evaluatie.domein.kader import Kader, laad_kader
+from evaluatie.domein.namen import veilige_naam
 from evaluatie.domein.validatie import valideer
 from evaluatie.invoer.importeren.dashboard import lees_pagina
 from evaluatie.invoer.importeren.dashboard.pagina import Pagina, Paginafout
@@ -32,6 +33,8 @@ from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
 from evaluatie.opslag.schrijven import bewaar_samenwerking
 
 Sleutel = tuple[str, str]  # (gemeente, id)
+MAX_PAGINA = 2 * 2**20
+MAX_EXPORT = 500 * 2**20
 SITE = re.compile(r"^From (Dashboard samenwerking\s+.+)$", re.I)
 
 
@@ -73,9 +76,12 @@ class DashboardImporter(Importer):
         uit, kader, paginas = Records(), laad_kader(), []
         for pad in bronnen:
             try:
-                tekst = pad.read_text(encoding="utf-8")
+                tekst = _lees(pad)
             except (OSError, UnicodeDecodeError) as exc:
                 uit.geweigerd.append((str(pad), f"kan het bestand niet lezen ({type(exc).__name__})"))
+                continue
+            except Paginafout as exc:
+                uit.geweigerd.append((str(pad), str(exc)))
                 continue
             for naam, lezen in self._paginas(tekst, pad, kader, jaar, titel):
                 try:
@@ -125,6 +131,16 @@ class DashboardImporter(Importer):
             site = next((m.group(1) for x in tekst.splitlines()[:20] if (m := SITE.match(x.strip()))), None)
             return [(str(pad), partial(lees_bron, Wikipagina(naam, tekst, site), pad.name, kader, jaar))]
         return [(str(pad), partial(lees_pagina, tekst, pad.name, kader, jaar))]
+
+
+def _lees(pad: Path) -> str:
+    """A page (at most 2 MB) or a wiki export (at most 500 MB): larger is no dashboard and is refused unread."""
+    with pad.open("rb") as f:
+        begin = f.read(64)
+    grens = MAX_EXPORT if begin.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"<mediawiki") else MAX_PAGINA
+    if pad.stat().st_size > grens:
+        raise Paginafout(f"groter dan {grens // 2**20} MB; zo groot is geen pagina of export van het dashboard")
+    return pad.read_text(encoding="utf-8")
 
 
 def _weiger(reden: str) -> Pagina:
@@ -185,13 +201,15 @@ def importeer(
     """
     if soort not in IMPORTERS:
         raise Parameterfout(f"Onbekende bron '{soort}'; kies uit {', '.join(IMPORTERS)}.")
+    if gemeente is not None:
+        veilige_naam(gemeente, "--gemeente")
     importer = IMPORTERS[soort]()
     gelezen = importer.records(bronnen, gemeente, **opties)
     uitkomst = Importuitkomst(geweigerd=list(gelezen.geweigerd))
     te_schrijven = []
     for (gem, id_), record in gelezen.records.items():
-        pad = _doelpad(naar, gem, id_, record)
         try:
+            pad = _doelpad(naar, veilige_naam(gem, "De gemeente"), veilige_naam(id_, "De id"), record)
             te_schrijven.append(_voorbereid(importer, record, pad, gem, overschrijf))
         except (EvaluatieFout, Paginafout) as fout:
             uitkomst.geweigerd.append((f"{gem}/{id_}", str(fout)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import AFGEBROKEN_BRON
-from evaluatie.domein.tekst import normaliseer
+from evaluatie.domein.tekst import normaliseer, slug
 from evaluatie.invoer.importeren.dashboard.basis import lees_basisgegevens
 from evaluatie.invoer.importeren.dashboard.jaar import lees_jaar
 from evaluatie.invoer.importeren.dashboard.pagina import (
@@ -96,7 +96,7 @@ def lees_pagina(tekst: str, bestand: str, kader: Kader, jaar: int | None = None)
     if soort is None:
         raise Paginafout("geen pagina van het Dashboard samenwerking (geen A- of C-onderdelen gevonden)")
     titel = _titel(r)
-    gemeente = next((m.group(1).strip().lower() for x in r.regels if (m := BRON.match(x.strip()))), None)
+    gemeente = next((slug(m.group(1), "") or None for x in r.regels if (m := BRON.match(x.strip()))), None)
     titel_jaar = next((int(m.group(1)) for x in r.regels[:12] if (m := C_TITEL.search(x)) and m.group(1)), None)
     p = Pagina(bestand, titel, soort, gemeente, None)
     for m in WIKI_WAARSCHUWING.finditer(tekst):

@@ -92,7 +92,7 @@ def _basis(r: Regels, p: Pagina, kader: Kader, start: int) -> None:
 
 def _aard(regel: str) -> str:
     """'Beleidsafstemming - Bij beleidsafstemming gaat het om ...': the kind, without its explanation."""
-    return re.split(r"\s+[-–—](\s|$)", regel.lstrip("•*- "), maxsplit=1)[0].strip()
+    return re.split(r"\s[-–—](?:\s|$)", regel.lstrip("•*- "), maxsplit=1)[0].strip()
 
 
 def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen_kernbeeld: bool) -> None:

@@ -155,7 +155,7 @@ def beantwoord(
     schaal = sorted(((normaliseer(a.label), k) for k, a in kader.beantwoord.waarden.items()), key=lambda x: -len(x[0]))
     for n, (_start, eind, sleutel, label) in enumerate(treffers):
         volgende = treffers[n + 1][0] if n + 1 < len(treffers) else len(tekst)
-        antwoord = re.sub(r"[\s*•-]+$", "", tekst[eind:volgende]).strip()
+        antwoord = tekst[eind:volgende].rstrip(" \t\n*•-").strip()
         status = next((k for lab, k in schaal if normaliseer(antwoord).startswith(lab)), None)
         m = motieven.setdefault(sleutel, {"categorie": sleutel, "submotieven": []})
         m["beantwoord"] = status or ONBEKEND_ANTWOORD

@@ -17,7 +17,7 @@ from typing import Any
 import mwparserfromhell
 
 from evaluatie.domein.kader import Kader
-from evaluatie.domein.tekst import normaliseer
+from evaluatie.domein.tekst import normaliseer, slug
 from evaluatie.invoer.importeren.dashboard.jaar import beantwoord, markeer_belangrijkste
 from evaluatie.invoer.importeren.dashboard.pagina import PARTNERS, Pagina, Paginafout, naam_en_afkorting
 
@@ -91,7 +91,7 @@ def titel_uit_kopie(tekst: str) -> str | None:
 def gemeente_uit_site(site: str | None) -> str | None:
     """'Dashboard samenwerking Venlo' → 'venlo'."""
     m = re.match(r"^\s*dashboard samenwerking\s+(.+?)\s*$", site or "", re.I)
-    return m.group(1).lower() if m else None
+    return (slug(m.group(1), "") or None) if m else None
 
 
 def _is_samenwerking(sjabloon: Any) -> bool:
@@ -103,7 +103,7 @@ def _waarde(param: Any) -> str:
 
 
 def _lijst(tekst: str) -> list[str]:
-    return [x.strip() for x in re.split(r"\s*;;?\s*|\n", tekst) if x.strip(" *•")]
+    return [x.strip() for regel in tekst.splitlines() for x in regel.split(";") if x.strip(" *•")]
 
 
 def lees_bron(pagina: Wikipagina, bestand: str, kader: Kader, jaar: int | None = None) -> Pagina:
