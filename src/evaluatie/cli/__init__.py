@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from evaluatie.cli.opdrachten import OPDRACHTEN
 from evaluatie.cli.parser import parser
-from evaluatie.domein.fouten import EvaluatieFout
+from evaluatie.domein.fouten import EvaluatieFout, os_reden
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -19,4 +19,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return OPDRACHTEN[args.opdracht](args)
     except EvaluatieFout as fout:
         print(f"FOUT  {fout}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a disk, a device or a permission: say which file and why, no traceback
+        print(f"FOUT  {exc.filename or ''}: kan niet lezen of schrijven ({os_reden(exc)}).", file=sys.stderr)
         return 2

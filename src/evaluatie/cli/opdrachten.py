@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
-from evaluatie.domein.fouten import Parameterfout
+from evaluatie.domein.fouten import Parameterfout, os_reden
 from evaluatie.domein.opmaak import euro, procent
 from evaluatie.invoer.voorbeelddata import genereer
-from evaluatie.opslag.laden import laad_gegevens
+from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel, standaardjaar
 from evaluatie.rapportage.tidy import schrijf_tabellen, tidy_tabellen
 from evaluatie.regels.analyse import evalueer
@@ -17,9 +19,38 @@ from evaluatie.uitvoering.formaten import kies_formaten
 from evaluatie.uitvoering.taak import VERGELIJKING, Opties
 
 
+def uitvoermap(pad: Path) -> Path:
+    """`--naar` as a folder that exists or can be made; a file, a device or an unwritable place is a Dutch error."""
+    if pad.exists() and not pad.is_dir():
+        raise Parameterfout(f"--naar {pad} is geen map (het is een bestand of apparaat); kies een map.")
+    try:
+        pad.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Parameterfout(f"--naar {pad}: de map kan niet worden gemaakt ({os_reden(exc)}).") from None
+    if not os.access(pad, os.W_OK):
+        raise Parameterfout(f"--naar {pad}: in deze map mag niet worden geschreven.")
+    return pad
+
+
+def uitvoerbestand(pad: Path, extensie: str) -> Path:
+    """`--naar` as a file to write: not a folder, in a folder that exists or can be made."""
+    if pad.is_dir():
+        raise Parameterfout(
+            f"--naar {pad} is een map; geef een bestandsnaam, bijvoorbeeld {pad / ('werkmap' + extensie)}."
+        )
+    uitvoermap(pad.parent)
+    return pad
+
+
+def _bekende_gemeente(gegevens: Gegevensset, gemeente: str | None, data: Path) -> None:
+    if gemeente and gemeente not in gegevens.gemeenten():
+        raise Parameterfout(f"Gemeente '{gemeente}' heeft geen bestanden in {data}.")
+
+
 def controleer(args: argparse.Namespace) -> int:
     """Validate every file; print the errors and the red and orange findings; exit 1 on errors."""
     gegevens = laad_gegevens(args.data, args.gemeente)
+    _bekende_gemeente(gegevens, args.gemeente, args.data)
     for fout in gegevens.fouten:
         print(f"FOUT  {fout}")
     for pad, reden in gegevens.overgeslagen:
@@ -40,6 +71,7 @@ def controleer(args: argparse.Namespace) -> int:
 
 def overzicht(args: argparse.Namespace) -> int:
     gegevens = laad_gegevens(args.data, args.gemeente)
+    _bekende_gemeente(gegevens, args.gemeente, args.data)
     for gem in gegevens.gemeenten():
         jaar = args.jaar or standaardjaar(gegevens, gem)
         if jaar is None:
@@ -87,7 +119,7 @@ def rapporteer_cmd(args: argparse.Namespace) -> int:
     )
     uitkomst = rapporteer(
         args.data,
-        args.naar,
+        uitvoermap(args.naar),
         args.jaar,
         args.gemeente,
         opties,
@@ -111,8 +143,9 @@ def exporteer(args: argparse.Namespace) -> int:
         if not d.is_dir():
             raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
     cache = None if args.zonder_cache else args.cache
+    naar = uitvoermap(args.naar)
     tabellen, telling = tidy_tabellen(args.data, args.werkers, cache)
-    paden = schrijf_tabellen(tabellen, args.naar, args.formaat)
+    paden = schrijf_tabellen(tabellen, naar, args.formaat)
     for pad in paden:
         print(f"{pad}: {len(tabellen[pad.stem])} rijen")
     print(f"{telling['gebouwd']} gemeente(n) gelezen, {telling['uit_cache']} uit de cache.")
@@ -123,11 +156,11 @@ def exporteer_excel_cmd(args: argparse.Namespace) -> int:
     from evaluatie.invoer.excel import exporteer_excel
 
     gegevens = laad_gegevens(args.data, args.gemeente)
-    if args.gemeente not in gegevens.gemeenten():
-        raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen bestanden in {args.data}.")
+    _bekende_gemeente(gegevens, args.gemeente, args.data)
+    naar = uitvoerbestand(args.naar, ".xlsx")
     for fout in gegevens.fouten:
         print(f"FOUT  {fout} (niet in de werkmap)")
-    pad = exporteer_excel(gegevens.van(args.gemeente), gegevens.kader(args.gemeente), args.naar)
+    pad = exporteer_excel(gegevens.van(args.gemeente), gegevens.kader(args.gemeente), naar)
     print(f"{len(gegevens.van(args.gemeente))} samenwerking(en) in {pad}")
     return 1 if gegevens.fouten else 0
 
@@ -173,7 +206,7 @@ def vergelijk(args: argparse.Namespace) -> int:
     paden = render_notebook(
         VERGELIJKING,
         parameters,
-        args.naar,
+        uitvoermap(args.naar),
         ("vergelijking",),
         "vergelijking",
         "Vergelijking van samenwerkingsverbanden",
@@ -185,7 +218,7 @@ def vergelijk(args: argparse.Namespace) -> int:
 
 
 def voorbeelddata(args: argparse.Namespace) -> int:
-    if args.naar.exists() and any(args.naar.iterdir()):
+    if uitvoermap(args.naar) and any(args.naar.iterdir()):
         raise Parameterfout(f"Map {args.naar} is niet leeg; kies een nieuwe map voor de voorbeelddata.")
     paden = genereer(args.naar, args.gemeenten, args.per, args.jaren, args.eerste_jaar, args.zaad)
     print(f"{len(paden)} fictieve samenwerkingen geschreven in {args.naar}/ ({args.gemeenten} gemeenten).")

@@ -31,6 +31,19 @@ _ARGPARSE_NL = {
 argparse._ = lambda tekst: _ARGPARSE_NL.get(tekst, tekst)  # type: ignore[attr-defined]
 
 
+def _seconden(tekst: str) -> float:
+    """A positive, finite number of seconds (30 or 30.5)."""
+    try:
+        waarde = float(tekst.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen aantal seconden: {tekst!r}") from None
+    if not (0 < waarde < 86_400):
+        raise argparse.ArgumentTypeError(
+            f"het aantal seconden moet groter dan 0 en kleiner dan een dag zijn, niet {tekst}"
+        )
+    return waarde
+
+
 def _gegevens(
     p: argparse.ArgumentParser, jaar: str = "jaar (standaard: het laatste jaar met gegevens per gemeente)"
 ) -> None:
@@ -62,7 +75,7 @@ def _rapporteer(sub: Any) -> list[argparse.ArgumentParser]:
     r.add_argument(
         "--werkers", type=int, default=standaard_werkers(), help="parallelle werkers (standaard: aantal kernen)"
     )
-    r.add_argument("--timeout", type=float, help="maximum aantal seconden per rapport (standaard: geen)")
+    r.add_argument("--timeout", type=_seconden, help="maximum aantal seconden per rapport (standaard: geen)")
     r.add_argument("--opnieuw", action="store_true", help="maak alles opnieuw, ook wat niet veranderd is")
     r.add_argument(
         "--dask", metavar="ADRES", help="verdeel over een Dask-cluster: 'local' of het adres van de scheduler"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,3 +58,24 @@ class Renderfout(EvaluatieFout):
 
 class Naamfout(Parameterfout):
     """A gemeente or id that cannot safely become a folder or file name."""
+
+
+class Bewaarconflict(EvaluatieFout):
+    """The file changed on disk since the writer loaded it: saving would silently overwrite someone's entry."""
+
+
+_OS_REDENEN = {
+    errno.ENOENT: "bestaat niet",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EROFS: "alleen-lezen schijf",
+    errno.ENOSPC: "de schijf is vol",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EISDIR: "is een map",
+}
+
+
+def os_reden(fout: OSError) -> str:
+    """Why the operating system refused, in Dutch (the system's own text is English)."""
+    return _OS_REDENEN.get(fout.errno or -1, f"systeemfout {fout.errno or type(fout).__name__}")

@@ -12,10 +12,16 @@ from datetime import datetime
 from pathlib import Path
 
 import yaml
+from filelock import FileLock
 
+from evaluatie.domein.fouten import Bewaarconflict
 from evaluatie.domein.model import Samenwerking
+from evaluatie.opslag.inhoud import bestand_hash
 
 GESCHIEDENIS_MAP = ".geschiedenis"
+GEEN_CONTROLE = object()  # `bewaar_samenwerking` without a check of what the writer loaded
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def schrijf_atomair(doel: Path, inhoud: bytes) -> None:
@@ -28,6 +34,7 @@ def schrijf_atomair(doel: Path, inhoud: bytes) -> None:
             f.write(inhoud)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tijdelijk, 0o666 & ~_UMASK)  # mkstemp makes 0600; a report or data file follows the umask
         os.replace(tijdelijk, doel)
     finally:
         if os.path.exists(tijdelijk):
@@ -42,19 +49,37 @@ def naar_yaml(sw: Samenwerking) -> str:
     return yaml.dump(gegevens, Dumper=dumper, allow_unicode=True, sort_keys=False, width=110)
 
 
-def bewaar_samenwerking(sw: Samenwerking, pad: Path) -> Path | None:
-    """Write atomically (`schrijf_atomair`); the replaced version goes to `.geschiedenis/` first.
+def _versies() -> int:
+    """How many earlier versions `.geschiedenis/` keeps per file (EVALUATIE_GESCHIEDENIS, default 50)."""
+    try:
+        return max(1, int(os.environ.get("EVALUATIE_GESCHIEDENIS", "50")))
+    except ValueError:
+        return 50
 
-    Returns the backup's path, or None when there was nothing to replace. A crash before the rename leaves the old
-    file untouched; the backup is made before the rename, so the history is never behind what was replaced.
+
+def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | object = GEEN_CONTROLE) -> Path | None:
+    """Write atomically with the replaced version in `.geschiedenis/`, as one critical section across processes.
+
+    `verwacht` is the hash of the file as the writer loaded it (None: it did not exist): when someone else saved in
+    between, `Bewaarconflict` is raised and nothing is written, so no entry is silently lost. Check, backup and
+    replace happen under one lock file. Returns the backup's path, or None when there was nothing to replace.
     """
     pad = Path(pad)
-    kopie = None
-    if pad.exists():
-        geschiedenis = pad.parent / GESCHIEDENIS_MAP
-        geschiedenis.mkdir(exist_ok=True)
-        stempel = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-        kopie = geschiedenis / f"{pad.stem}.{stempel}.yaml"
-        shutil.copy2(pad, kopie)
-    schrijf_atomair(pad, naar_yaml(sw).encode("utf-8"))
+    geschiedenis = pad.parent / GESCHIEDENIS_MAP
+    geschiedenis.mkdir(parents=True, exist_ok=True)
+    with FileLock(geschiedenis / f"{pad.name}.lock", timeout=60):
+        if verwacht is not GEEN_CONTROLE and bestand_hash(pad) != verwacht:
+            raise Bewaarconflict(
+                f"{pad.name} is veranderd sinds u het opende (door iemand anders of in een ander venster)."
+            )
+        for rest in pad.parent.glob(f".{pad.name}.*.tmp"):  # left by a writer that was killed
+            rest.unlink(missing_ok=True)
+        kopie = None
+        if pad.exists():
+            stempel = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+            kopie = geschiedenis / f"{pad.stem}.{stempel}.yaml"
+            shutil.copy2(pad, kopie)
+            for oud in sorted(geschiedenis.glob(f"{pad.stem}.*.yaml"))[: -_versies()]:
+                oud.unlink(missing_ok=True)
+        schrijf_atomair(pad, naar_yaml(sw).encode("utf-8"))
     return kopie

@@ -10,6 +10,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,18 +59,35 @@ def _in_dit_proces(taken: list[Taak]) -> Iterator[TaakUitkomst]:
         stop_kernel()
 
 
+POGINGEN = 2  # a report whose worker process died is tried once more in a new pool
+
+
 def _in_processen(taken: list[Taak], werkers: int) -> Iterator[TaakUitkomst]:
+    """Reports in worker processes. A worker that dies breaks the pool: the pool is started again and the reports
+    it had not finished are tried again (each at most `POGINGEN` times), as a killed kernel is replaced."""
     from evaluatie.uitvoering.kernel import render_taak
 
     # spawn: a clean interpreter per worker, nothing inherited from the parent's threads or event loop.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=werkers, mp_context=context) as pool:
-        futures = {pool.submit(render_taak, taak): taak for taak in taken}
-        for future in as_completed(futures):
-            try:
-                yield future.result()
-            except Exception as exc:  # noqa: BLE001 - a worker process that died takes only its reports with it
-                yield TaakUitkomst(futures[future].sleutel, fout=f"werkproces gestopt: {type(exc).__name__}: {exc}")
+    pogingen = dict.fromkeys((t.sleutel for t in taken), 0)
+    resterend = list(taken)
+    while resterend:
+        opnieuw = []
+        with ProcessPoolExecutor(max_workers=min(werkers, len(resterend)), mp_context=context) as pool:
+            futures = {pool.submit(render_taak, taak): taak for taak in resterend}
+            for future in as_completed(futures):
+                taak = futures[future]
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    pogingen[taak.sleutel] += 1
+                    if pogingen[taak.sleutel] < POGINGEN:
+                        opnieuw.append(taak)
+                    else:
+                        yield TaakUitkomst(taak.sleutel, fout="het werkproces stopte (ook bij een tweede poging)")
+                except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the batch
+                    yield TaakUitkomst(taak.sleutel, fout=f"werkproces gestopt: {type(exc).__name__}: {exc}")
+        resterend = opnieuw
 
 
 def _op_dask(taken: list[Taak], adres: str, werkers: int) -> Iterator[TaakUitkomst]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import math
 import os
 import signal
 import threading
@@ -68,7 +69,7 @@ class WarmeKernel:
             nb,
             kernel_name=KERNEL,
             kernel_manager_class=IpcKernelManager,
-            timeout=self.timeout,
+            timeout=None,  # the warm-up is not a report; reports get the backstop below
             shutdown_kernel="immediate",
             resources={"metadata": {"path": str(self.notebook.parent)}},
         )
@@ -80,6 +81,8 @@ class WarmeKernel:
         opwarmen = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OPWARMEN)])
         self.client = self._nieuwe_client(opwarmen)
         self.client.execute(cleanup_kc=False)
+        # nbclient's own per-cell limit (whole seconds) is a backstop behind the watchdog, which always fires first.
+        self.client.timeout = math.ceil(self.timeout) + 5 if self.timeout else None
         # Worker processes end through multiprocessing, which skips atexit but runs its own finalizers.
         Finalize(self, WarmeKernel.stop, args=(self,), exitpriority=10)
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evaluatie.domein.fouten import EvaluatieFout, Gegevensfout
+from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout
 from evaluatie.domein.kader import Kader, laad_kader
 from evaluatie.domein.model import (
     Aandeel,
@@ -263,14 +263,12 @@ class Formulierstaat:
         except Gegevensfout as fout:
             return Bewaaruitkomst(False, "Niet bewaard: verbeter de rood gemarkeerde velden.", fout.meldingen)
         assert self.pad is not None
-        if bestand_hash(self.pad) != self.geladen_hash:
-            return Bewaaruitkomst(
-                False,
-                f"Niet bewaard: {self.pad.name} is veranderd sinds u het opende (door iemand anders of in een "
-                "ander venster). Uw invoer staat nog in het formulier; neem hem over na opnieuw laden.",
-            )
         try:
-            backup = bewaar_samenwerking(nieuw, self.pad)
+            backup = bewaar_samenwerking(nieuw, self.pad, verwacht=self.geladen_hash)
+        except Bewaarconflict as exc:
+            return Bewaaruitkomst(
+                False, f"Niet bewaard: {exc} Uw invoer staat nog in het formulier; neem hem over na opnieuw laden."
+            )
         except OSError as exc:
             return Bewaaruitkomst(
                 False, f"Niet bewaard: {self.pad} kon niet worden geschreven ({exc}). Het oude bestand is intact."
