@@ -38,9 +38,7 @@ def _seconden(tekst: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"geen aantal seconden: {tekst!r}") from None
     if not (0 < waarde < 86_400):
-        raise argparse.ArgumentTypeError(
-            f"het aantal seconden moet groter dan 0 en kleiner dan een dag zijn, niet {tekst}"
-        )
+        raise argparse.ArgumentTypeError(f"het aantal seconden moet tussen 0 en een dag liggen, niet {tekst}")
     return waarde
 
 

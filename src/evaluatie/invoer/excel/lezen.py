@@ -164,6 +164,8 @@ class Lezer:
 
 def _samenwerkingen(lezer: Lezer) -> None:
     for r, c in lezer.rijen("Samenwerkingen"):
+        if (r["gemeente"], r["id"]) in lezer.records:
+            raise lezer.fout(c["id"], "deze Id staat al op een eerdere rij van dit blad; één rij per samenwerking")
         lezer.records[(r["gemeente"], r["id"])] = {
             "naam": r["naam"],
             "afkorting": r["afkorting"],

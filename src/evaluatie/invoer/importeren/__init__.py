@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
-from evaluatie.domein.fouten import EvaluatieFout, Gegevensfout, Parameterfout
+from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout, Parameterfout, os_reden
 from evaluatie.domein.kader import Kader, laad_kader
 from evaluatie.domein.namen import veilige_naam
 from evaluatie.domein.validatie import valideer
@@ -29,6 +29,7 @@ from evaluatie.invoer.importeren.dashboard.wiki import (
     titel_uit_kopie,
 )
 from evaluatie.invoer.importeren.samenvoegen import Verslag, pagina_records, voeg_samen
+from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
 from evaluatie.opslag.schrijven import bewaar_samenwerking
 
@@ -213,9 +214,14 @@ def importeer(
             te_schrijven.append(_voorbereid(importer, record, pad, gem, overschrijf))
         except (EvaluatieFout, Paginafout) as fout:
             uitkomst.geweigerd.append((f"{gem}/{id_}", str(fout)))
-    for verslag, sw, pad in te_schrijven:
+    for verslag, sw, pad, geladen in te_schrijven:
         if verslag.veranderd:
-            bewaar_samenwerking(sw, pad)
+            try:
+                bewaar_samenwerking(sw, pad, verwacht=geladen)
+            except (Bewaarconflict, OSError) as fout:
+                reden = str(fout) if isinstance(fout, Bewaarconflict) else os_reden(fout)
+                uitkomst.geweigerd.append((verslag.id, f"niet geschreven: {reden}"))
+                continue
         uitkomst.verslagen.append(verslag)
     return uitkomst
 
@@ -224,6 +230,7 @@ def _voorbereid(importer: Importer, record: dict[str, Any], pad: Path, gem: str,
     """Merge one record with its file and validate the result: (report, partnership to write, path)."""
     kader = laad_kader(pad.parent)
     id_ = pad.stem
+    geladen = bestand_hash(pad)  # what the merge is based on: a save in between is a conflict, not lost
     bestaand = laad_samenwerking(pad, kader).model_dump(exclude_defaults=True) if pad.exists() else None
     if not record.get("naam"):
         if bestaand is None:
@@ -238,4 +245,4 @@ def _voorbereid(importer: Importer, record: dict[str, Any], pad: Path, gem: str,
             verslag.gewijzigd = [k for k in sorted(set(bestaand) | set(nieuw)) if bestaand.get(k) != nieuw.get(k)]
     else:
         samen, verslag = voeg_samen(bestaand, nieuw, f"{gem}/{id_}", overschrijf)
-    return verslag, valideer(samen, kader, pad, id_, gem), pad
+    return verslag, valideer(samen, kader, pad, id_, gem), pad, geladen
