@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from evaluatie.domein.fouten import Gegevensfout
-from evaluatie.domein.model import lees_bedrag, lees_percentage
+from evaluatie.domein.waarden import lees_bedrag, lees_percentage
 from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
 from evaluatie.opslag.schrijven import bewaar_samenwerking, naar_yaml
 

@@ -22,8 +22,8 @@ from openpyxl import load_workbook
 
 from evaluatie.domein.fouten import Gegevensfout, Naamfout
 from evaluatie.domein.kader import laad_kader
-from evaluatie.domein.model import GROOTSTE_BEDRAG, NVT, ONBEKEND, VOLGT_NOG, lees_bedrag, lees_percentage
 from evaluatie.domein.namen import veilige_naam
+from evaluatie.domein.waarden import GROOTSTE_BEDRAG, NVT, ONBEKEND, VOLGT_NOG, lees_bedrag, lees_percentage
 from evaluatie.invoer.excel import exporteer_excel, lees_excel
 from evaluatie.invoer.excel import lezen as excel_lezen
 from evaluatie.invoer.formulier.onderdelen import Velden

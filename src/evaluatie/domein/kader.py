@@ -83,6 +83,11 @@ class Financien(_Strikt):
     onderdelen: dict[str, str]
 
 
+class BbvCategorie(_Strikt):
+    label: str
+    inleiding: str = ""
+
+
 class Drempels(_Strikt):
     afgeleid: bool = False
     afwijking_totaal_pct: float
@@ -101,6 +106,7 @@ class Kader(_Strikt):
     belangrijkheid: Belangrijkheidsopties
     plichten: dict[str, Plichtregel]
     financien: Financien
+    bbv_categorieen: dict[str, BbvCategorie]
     drempels: Drempels
     placeholders: list[str]
 

@@ -24,6 +24,10 @@ _MELDINGEN = {
     "model_type": "een blok met velden verwacht",
     "model_attributes_type": "een blok met velden verwacht",
     "string_too_short": "mag niet leeg zijn",
+    "date_parsing": "geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-31",
+    "date_from_datetime_parsing": "geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-31",
+    "date_from_datetime_inexact": "geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-31",
+    "date_type": "geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-31",
 }
 
 

@@ -1,19 +1,17 @@
 """The domain model: a partnership (A. Basisgegevens) with its years (C. resultaten, kosten en baten).
 
-Values that people type on the dashboard are kept faithfully: an amount is a number, or a marker saying why it is
-not (`onbekend` for "..."/"…", `volgt nog`, `nvt`), or absent. Missing is never zero. Choice fields are stored as the
-framework's keys; labels with drift are accepted on input because `Kader` knows both.
+Values are kept as people typed them (`waarden`: amounts, markers, shares; missing is never zero). Choice fields are
+stored as the framework's keys; labels with drift are accepted on input because `Kader` knows both.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from typing import Annotated, Any, Literal
+from datetime import date
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -24,113 +22,9 @@ from pydantic import (
 
 from evaluatie.domein.kader import LADDERS, Kader, laad_kader
 from evaluatie.domein.tekst import normaliseer
+from evaluatie.domein.waarden import Bedrag, Percentage, uittreksel
 
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
-ONBEKEND = "onbekend"
-VOLGT_NOG = "volgt nog"
-NVT = "nvt"
-Marker = Literal["onbekend", "volgt nog", "nvt"]
-
-_MARKERS = {
-    "...": ONBEKEND,
-    "…": ONBEKEND,
-    ". . .": ONBEKEND,
-    "?": ONBEKEND,
-    "onbekend": ONBEKEND,
-    "volgt nog": VOLGT_NOG,
-    "n.v.t": NVT,
-    "nvt": NVT,
-    "n.v.t.": NVT,
-}
-
-
-def lees_bedrag(waarde: Any) -> float | int | str | None:
-    """Read an amount as typed on a page or in YAML: `1.014.673`, `€ 276.235`, `-1.200,50`, `...`, `nvt`, empty."""
-    if waarde is None or isinstance(waarde, bool):
-        return waarde if waarde is None else _weiger(waarde)
-    if isinstance(waarde, (int, float)):
-        return _getal_of_fout(waarde, waarde)
-    if not isinstance(waarde, str):
-        return _weiger(waarde)
-    t = waarde.replace("€", "").replace("\u00a0", " ").strip()
-    if not t:
-        return None
-    marker = _MARKERS.get(t.lower().rstrip(".") if t.lower().startswith("n.v.t") else t.lower())
-    if marker:
-        return marker
-    t = t.replace(" ", "")
-    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+(,\d+)?", t):
-        getal = t.replace(".", "").replace(",", ".")
-        return _getal_of_fout(float(getal) if "." in getal else int(getal), waarde)
-    return _weiger(waarde)
-
-
-GROOTSTE_BEDRAG = 1e13  # ten trillion euro: beyond any municipal partnership, so a typing or unit error
-
-
-def _getal_of_fout(getal: float | int, waarde: Any) -> float | int:
-    """A real number within reason; infinity, NaN and absurd sizes are refused, never stored."""
-    if isinstance(getal, float) and not math.isfinite(getal):
-        raise ValueError(f"geen bedrag: {_kort(waarde)} (oneindig of geen getal)")
-    if abs(getal) >= GROOTSTE_BEDRAG:
-        raise ValueError(f"onwaarschijnlijk groot bedrag: {_kort(waarde)}; controleer de eenheid")
-    return getal
-
-
-def _kort(waarde: Any) -> str:
-    tekst = repr(waarde)
-    return tekst if len(tekst) <= 60 else tekst[:57] + "…"
-
-
-def _weiger(waarde: Any) -> Any:
-    raise ValueError(
-        f"geen bedrag: {_kort(waarde)}; schrijf een getal (1.014.673 of 1014673), '...' (onbekend), 'volgt nog' of "
-        "'nvt'"
-    )
-
-
-def lees_percentage(waarde: Any) -> float | None:
-    """Read a share as `48,62%`, `62 %`, `48.62` or a number: between 0 and 100."""
-    getal: float | None = None
-    if waarde is None:
-        return None
-    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
-        getal = waarde
-    elif isinstance(waarde, str):
-        t = waarde.replace("%", "").replace(" ", "").replace(",", ".")
-        if not t:
-            return None
-        if re.fullmatch(r"[-+]?\d+(\.\d+)?", t):
-            getal = float(t)
-    if getal is None or not math.isfinite(getal):
-        raise ValueError(f"geen percentage: {_kort(waarde)}; schrijf bijvoorbeeld 48,62%")
-    if not 0 <= getal <= 100:
-        raise ValueError(f"percentage {_kort(waarde)} ligt niet tussen 0 en 100")
-    return getal
-
-
-_BEDRAG = BeforeValidator(lees_bedrag)
-Bedrag = Annotated[float | int | Marker | None, _BEDRAG]
-Percentage = Annotated[float | None, BeforeValidator(lees_percentage)]
-
-
-def is_getal(waarde: object) -> bool:
-    """True for a real amount, false for a marker or a missing value (None, or NaN from a pandas table)."""
-    return isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and waarde == waarde
-
-
-def bedragvelden(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model that hold an amount (`Bedrag`), in order: for tables and sheets derived from the model."""
-    return tuple(n for n, f in model.model_fields.items() if any(m == _BEDRAG for m in f.metadata))
-
-
-def heeft_inhoud(waarde: Any) -> bool:
-    """True when a nested structure holds anything at all: a value, or a non-empty list anywhere inside."""
-    if isinstance(waarde, dict):
-        return any(heeft_inhoud(v) for v in waarde.values())
-    if isinstance(waarde, list):
-        return bool(waarde)
-    return waarde is not None
 
 
 def _kader(info: ValidationInfo) -> Kader:
@@ -139,6 +33,15 @@ def _kader(info: ValidationInfo) -> Kader:
 
 def _opties(opties: dict[str, Any]) -> str:
     return ", ".join(opties)
+
+
+def _enkelvoud(waarde: str, kader: Kader) -> str | None:
+    """'stichting of vereniging' for the category labelled 'Stichtingen en verenigingen', as files write it."""
+    n = normaliseer(waarde)
+    for sleutel, cat in kader.bbv_categorieen.items():
+        if n and n.split()[0][:5] == normaliseer(cat.label).split()[0][:5]:
+            return sleutel
+    return None
 
 
 _STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab, newline and return are text
@@ -210,7 +113,7 @@ class _Resultaten(Basis):
         spelling = {normaliseer(t): t for t in ladder.treden}.get(normaliseer(v.trede))
         if spelling is None:
             raise ValueError(
-                f"trede {_kort(v.trede)} bestaat niet op de ladder {ladder.label}; kies uit {', '.join(ladder.treden)}"
+                f"trede {uittreksel(v.trede)} bestaat niet op de ladder {ladder.label}; kies uit {', '.join(ladder.treden)}"
             )
         return v if spelling == v.trede else v.model_copy(update={"trede": spelling})
 
@@ -295,6 +198,29 @@ class Bbv(Basis):
     risicos: str | None = None
 
 
+ACTIESTATUSSEN = ("open", "loopt", "afgerond", "vervallen")
+Actiestatus = Literal["open", "loopt", "afgerond", "vervallen"]
+
+
+class Actie(Basis):
+    """An agreement of the ontwikkelagenda: what, who, by when, how far, and what it answers (optional)."""
+
+    omschrijving: str = Field(min_length=1)
+    eigenaar: str | None = None
+    termijn: date | None = None
+    status: Actiestatus = "open"
+    antwoord_op: str | None = Field(default=None, description="de bevinding, het motief of de ladder")
+    toelichting: str | None = None
+
+    @property
+    def loopt_nog(self) -> bool:
+        return self.status in ("open", "loopt")
+
+    def verlopen(self, peildatum: date) -> bool:
+        """Past its termijn and neither afgerond nor vervallen."""
+        return self.loopt_nog and self.termijn is not None and self.termijn < peildatum
+
+
 class Jaar(Basis):
     """Section C of one year."""
 
@@ -307,6 +233,7 @@ class Jaar(Basis):
     financien: dict[str, Sectie] = {}
     aandeel: Aandeel | None = None
     bbv: Bbv | None = None
+    acties: list[Actie] = Field(default=[], description="de ontwikkelagenda: afspraken en acties van dit jaar")
     bronvelden: dict[str, str] = Field(
         default={}, description="velden van de bron die het werkboek niet kent, letterlijk"
     )
@@ -346,7 +273,18 @@ class Belangrijkheid(Basis):
 class VerbondenPartij(Basis):
     bestuurlijk_belang: bool | None = None
     financieel_belang: bool | None = None
-    bbv_categorie: str | None = None
+    bbv_categorie: str | None = Field(default=None, description="rechtsvorm: een categorie van de paragraaf (BBV)")
+
+    @field_validator("bbv_categorie")
+    @classmethod
+    def _categorie(cls, v: str | None, info: ValidationInfo) -> str | None:
+        if v is None:
+            return None
+        kader = _kader(info)
+        sleutel = kader.zoek_sleutel(v, kader.bbv_categorieen) or _enkelvoud(v, kader)
+        if sleutel is None:
+            raise ValueError(f"onbekende BBV-categorie; kies uit {_opties(kader.bbv_categorieen)}")
+        return sleutel
 
     @property
     def is_verbonden_partij(self) -> bool | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.numbers import format_currency, format_decimal
 
-from evaluatie.domein.model import NVT, ONBEKEND, VOLGT_NOG, is_getal
+from evaluatie.domein.waarden import NVT, ONBEKEND, VOLGT_NOG, is_getal
 
 LOCALE = "nl_NL"
 LEEG = "–"

@@ -18,7 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.domein.kader import Kader
-from evaluatie.domein.model import Samenwerking, is_getal
+from evaluatie.domein.model import Samenwerking
+from evaluatie.domein.waarden import is_getal
 from evaluatie.opslag.inhoud import pakket_hash
 from evaluatie.opslag.laden import laad_gegevens
 from evaluatie.opslag.schrijven import schrijf_atomair

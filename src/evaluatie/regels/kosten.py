@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from evaluatie.domein.bevindingen import Bevinding
 from evaluatie.domein.kader import Kader
-from evaluatie.domein.model import Bedragen, Samenwerking, Sectie, bedragvelden, is_getal
+from evaluatie.domein.model import Bedragen, Samenwerking, Sectie
 from evaluatie.domein.opmaak import euro, procent
+from evaluatie.domein.waarden import bedragvelden, is_getal
 
 KOLOMMEN = bedragvelden(Bedragen)  # begroting, realisatie, begroting_volgend_jaar
 KOSTEN = "kosten"

@@ -11,8 +11,9 @@ from pydantic import BaseModel
 
 from evaluatie.domein.bevindingen import Bevinding
 from evaluatie.domein.kader import Kader
-from evaluatie.domein.model import AFGEBROKEN_BRON, ONBEKEND, VOLGT_NOG, Samenwerking, lees_bedrag
+from evaluatie.domein.model import AFGEBROKEN_BRON, Samenwerking
 from evaluatie.domein.tekst import is_placeholder, normaliseer
+from evaluatie.domein.waarden import ONBEKEND, VOLGT_NOG, lees_bedrag
 
 
 def _bladeren(obj: object, pad: str, bedrag: bool = False) -> Iterator[tuple[str, object, bool]]:

@@ -9,19 +9,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from evaluatie.domein.kader import LADDERS, Kader
-from evaluatie.domein.model import (
-    NVT,
-    ONBEKEND,
-    SOORTEN,
-    VOLGT_NOG,
-    Bbv,
-    Bron,
-    Contact,
-    Motief,
-    Opmerking,
-    Partners,
-    Verdeelregel,
-)
+from evaluatie.domein.model import SOORTEN, Bbv, Bron, Contact, Motief, Opmerking, Partners, Verdeelregel
+from evaluatie.domein.waarden import NVT, ONBEKEND, VOLGT_NOG
 from evaluatie.regels.kosten import KOLOMMEN
 
 Kolommen = list[tuple[str, str]]  # (header, key); the key names the field in a row dict

@@ -16,18 +16,10 @@ from openpyxl import load_workbook
 
 from evaluatie.domein.fouten import Gegevensfout
 from evaluatie.domein.kader import LADDERS, Kader
-from evaluatie.domein.model import (
-    SOORTEN,
-    Bbv,
-    Contact,
-    Partners,
-    Samenwerking,
-    bedragvelden,
-    heeft_inhoud,
-    lees_bedrag,
-)
+from evaluatie.domein.model import SOORTEN, Bbv, Contact, Partners, Samenwerking
 from evaluatie.domein.namen import is_veilig, veilige_naam_melding
 from evaluatie.domein.validatie import valideer
+from evaluatie.domein.waarden import bedragvelden, heeft_inhoud, lees_bedrag
 from evaluatie.invoer.excel.bladen import BLADEN, JA_NEE, OPTIONEEL, TOTAAL
 from evaluatie.regels.kosten import KOLOMMEN
 

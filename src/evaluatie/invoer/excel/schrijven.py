@@ -17,7 +17,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluatie.domein.kader import LADDERS, Kader
-from evaluatie.domein.model import SOORTEN, Bbv, Contact, Jaar, Partners, Samenwerking, Verdeelregel, bedragvelden
+from evaluatie.domein.model import SOORTEN, Bbv, Contact, Jaar, Partners, Samenwerking, Verdeelregel
+from evaluatie.domein.waarden import bedragvelden
 from evaluatie.invoer.excel.bladen import BLADEN, LIJSTEN, MARKERS, TOTAAL, keuzelijst, keuzelijsten
 from evaluatie.regels.kosten import KOLOMMEN
 

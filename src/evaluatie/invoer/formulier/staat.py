@@ -26,13 +26,10 @@ from evaluatie.domein.model import (
     Sectie,
     Verdeelregel,
     Verdeelsleutel,
-    heeft_inhoud,
-    is_getal,
-    lees_bedrag,
-    lees_percentage,
 )
 from evaluatie.domein.opmaak import euro, exact
 from evaluatie.domein.validatie import valideer
+from evaluatie.domein.waarden import heeft_inhoud, is_getal, lees_bedrag, lees_percentage
 from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import laad_samenwerking, samenwerking_bestanden
 from evaluatie.opslag.schrijven import bewaar_samenwerking

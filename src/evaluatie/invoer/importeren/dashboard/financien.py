@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from evaluatie.domein.kader import Kader
-from evaluatie.domein.model import lees_bedrag
 from evaluatie.domein.tekst import normaliseer
+from evaluatie.domein.waarden import lees_bedrag
 from evaluatie.invoer.importeren.dashboard.pagina import (
     BEDRAG,
     C_DELEN,
