@@ -112,9 +112,8 @@ class _Resultaten(Basis):
             return v
         spelling = {normaliseer(t): t for t in ladder.treden}.get(normaliseer(v.trede))
         if spelling is None:
-            raise ValueError(
-                f"trede {uittreksel(v.trede)} bestaat niet op de ladder {ladder.label}; kies uit {', '.join(ladder.treden)}"
-            )
+            keuzes = ", ".join(ladder.treden)
+            raise ValueError(f"trede {uittreksel(v.trede)} bestaat niet op de ladder {ladder.label}; kies uit {keuzes}")
         return v if spelling == v.trede else v.model_copy(update={"trede": spelling})
 
     @field_validator("kern", check_fields=False)

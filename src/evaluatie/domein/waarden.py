@@ -70,8 +70,8 @@ def uittreksel(waarde: Any) -> str:
 
 def _weiger(waarde: Any) -> Any:
     raise ValueError(
-        f"geen bedrag: {uittreksel(waarde)}; schrijf een getal (1.014.673 of 1014673), '...' (onbekend), 'volgt nog' of "
-        "'nvt'"
+        f"geen bedrag: {uittreksel(waarde)}; schrijf een getal (1.014.673 of 1014673), '...' (onbekend), "
+        "'volgt nog' of 'nvt'"
     )
 
 
