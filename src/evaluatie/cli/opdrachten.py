@@ -7,16 +7,22 @@ import os
 from pathlib import Path
 
 from evaluatie.domein.fouten import Parameterfout, os_reden
+from evaluatie.domein.model import Jaar
+from evaluatie.domein.nieuw_jaar import structuur_van
 from evaluatie.domein.opmaak import euro, procent
 from evaluatie.invoer.voorbeelddata import genereer
+from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import Gegevensset, laad_gegevens
+from evaluatie.opslag.schrijven import bewaar_samenwerking
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel, standaardjaar
 from evaluatie.rapportage.tidy import schrijf_tabellen, tidy_tabellen
-from evaluatie.regels.analyse import evalueer
+from evaluatie.regels.analyse import evalueer, laatste_jaar
 from evaluatie.regels.kwaliteit import basis_bevindingen
 from evaluatie.uitvoering.batch import rapporteer
 from evaluatie.uitvoering.formaten import kies_formaten
 from evaluatie.uitvoering.taak import VERGELIJKING, Opties
+
+PARAGRAAF = "paragraaf-verbonden-partijen"
 
 
 def uitvoermap(pad: Path) -> Path:
@@ -99,6 +105,8 @@ def overzicht(args: argparse.Namespace) -> int:
                 "begroting",
                 "realisatie",
                 "afwijking_pct",
+                "acties_open",
+                "acties_verlopen",
             ]
         ]
         print(tabel.to_string(index=False, na_rep="–"))
@@ -225,9 +233,55 @@ def voorbeelddata(args: argparse.Namespace) -> int:
     return 0
 
 
+def paragraaf_cmd(args: argparse.Namespace) -> int:
+    """The paragraaf verbonden partijen as HTML and PDF under reports/<gemeente>/<jaar>/."""
+    from evaluatie.rapportage.paragraaf import paragraaf_html
+    from evaluatie.uitvoering.formaten import schrijf_document
+
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    _bekende_gemeente(gegevens, args.gemeente, args.data)
+    jaar = args.jaar or standaardjaar(gegevens, args.gemeente)
+    if jaar is None:
+        raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen jaar met gegevens; geef --jaar op.")
+    html = paragraaf_html(gegevens, args.gemeente, jaar)
+    formaten = tuple(kies_formaten(args.formaat))
+    for pad in schrijf_document(html, uitvoermap(args.naar), (args.gemeente, str(jaar)), PARAGRAAF, formaten):
+        print(f"Geschreven: {pad}")
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout} (niet in de paragraaf)")
+    return 1 if gegevens.fouten else 0
+
+
+def nieuwjaar(args: argparse.Namespace) -> int:
+    """Start a year for each partnership of the gemeente that lacks it, with the previous year's structure."""
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    _bekende_gemeente(gegevens, args.gemeente, args.data)
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout} (overgeslagen)")
+    gekozen = [s for s in gegevens.van(args.gemeente) if args.samenwerking in (None, s.id)]
+    if args.samenwerking and not gekozen:
+        raise Parameterfout(f"Samenwerking '{args.samenwerking}' staat niet bij gemeente '{args.gemeente}'.")
+    for sw in gekozen:
+        pad = args.data / sw.gemeente / f"{sw.id}.yaml"
+        vorig = laatste_jaar(sw)
+        jaar = args.jaar or (vorig + 1 if vorig else None)
+        if jaar is None or jaar in sw.jaren:
+            print(f"{sw.gemeente}/{sw.id}: {'geen jaar met gegevens' if jaar is None else f'{jaar} bestaat al'}")
+            continue
+        geladen = bestand_hash(pad)
+        nieuw = sw.model_copy(deep=True)
+        nieuw.jaren[jaar] = structuur_van(sw.jaar(vorig)) if vorig else Jaar()
+        bewaar_samenwerking(nieuw, pad, verwacht=geladen)
+        acties = len(nieuw.jaren[jaar].acties)
+        print(f"{sw.gemeente}/{sw.id}: {jaar} toegevoegd ({acties} lopende actie(s) meegenomen)")
+    return 1 if gegevens.fouten else 0
+
+
 OPDRACHTEN = {
     "controleer": controleer,
     "overzicht": overzicht,
+    "paragraaf": paragraaf_cmd,
+    "nieuwjaar": nieuwjaar,
     "rapporteer": rapporteer_cmd,
     "exporteer": exporteer,
     "importeer": importeer_cmd,

@@ -153,6 +153,27 @@ def _voorbeelddata(sub: Any) -> list[argparse.ArgumentParser]:
     return [v]
 
 
+def _paragraaf(sub: Any) -> list[argparse.ArgumentParser]:
+    a = sub.add_parser("paragraaf", help="de paragraaf verbonden partijen van een gemeente en jaar (HTML, PDF)")
+    a.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    a.add_argument("--gemeente", required=True, help="de gemeente")
+    a.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens van de gemeente)")
+    a.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
+    a.add_argument("--formaat", default="html,pdf", help="formaten (standaard: html,pdf)")
+    return [a]
+
+
+def _nieuwjaar(sub: Any) -> list[argparse.ArgumentParser]:
+    n = sub.add_parser(
+        "nieuwjaar", help="begin een nieuw jaar per samenwerking: motieven, doelen, regels en lopende acties mee"
+    )
+    n.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    n.add_argument("--gemeente", required=True, help="de gemeente")
+    n.add_argument("--jaar", type=int, help="het nieuwe jaar (standaard: het jaar na het laatste jaar met gegevens)")
+    n.add_argument("--samenwerking", help="alleen deze samenwerking (id)")
+    return [n]
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="evaluatie",
@@ -162,7 +183,17 @@ def parser() -> argparse.ArgumentParser:
     p._positionals.title = "opdrachten"
     p._optionals.title = "opties"
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
-    for bouw in (_controleer, _rapporteer, _overzicht, _exporteer, _importeer, _vergelijk, _voorbeelddata):
+    for bouw in (
+        _controleer,
+        _rapporteer,
+        _overzicht,
+        _paragraaf,
+        _nieuwjaar,
+        _exporteer,
+        _importeer,
+        _vergelijk,
+        _voorbeelddata,
+    ):
         for s in bouw(sub):
             s._positionals.title = "argumenten"
             s._optionals.title = "opties"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from evaluatie.domein.waarden import NVT, ONBEKEND, VOLGT_NOG, is_getal
@@ -59,3 +62,8 @@ def procent(waarde: float | None, teken: bool = False, decimalen: int = 2) -> st
 def score(waarde: float | None) -> str:
     """A motives score (0–1) as a percentage of the maximum."""
     return LEEG if not is_getal(waarde) else procent(waarde * 100, decimalen=0)
+
+
+def datum(waarde: date | None) -> str:
+    """`31 maart 2025`; absent as a dash."""
+    return format_date(waarde, format="long", locale=LOCALE) if isinstance(waarde, date) else LEEG

@@ -30,6 +30,8 @@ KOLOMMEN = [
     "realisatie",
     "afwijking_pct",
     "ontwikkeling",
+    "acties_open",
+    "acties_verlopen",
 ]
 
 
@@ -65,6 +67,8 @@ def overzicht_rij(ev: Evaluatie) -> dict[str, object]:
         "realisatie": totaal.realisatie if totaal else None,
         "afwijking_pct": totaal.afwijking_pct if totaal else None,
         "ontwikkeling": ontwikkeling(jaarstand(sw, jaar - 1, ev.kader), jaarstand(sw, jaar, ev.kader)),
+        "acties_open": ev.agenda.lopend,
+        "acties_verlopen": len(ev.agenda.verlopen),
     }
 
 

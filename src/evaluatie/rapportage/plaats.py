@@ -57,6 +57,10 @@ def _in_jaar(jaar: int, rest: str, sw: Samenwerking, kader: Kader) -> str | None
         regels = gegevens.aandeel.verdeelsleutel.regels if gegevens and gegevens.aandeel else []
         naam = f": {regels[nr].omschrijving}" if nr < len(regels) and regels[nr].omschrijving else ""
         return f"Verdeelsleutel {jaar}, regel {nr + 1}{naam}"
+    if (m := _INDEX.match(rest)) and m.group(1) == "acties" and gegevens:
+        nr = int(m.group(2))
+        naam = f": {gegevens.acties[nr].omschrijving}" if nr < len(gegevens.acties) else ""
+        return f"Ontwikkelagenda {jaar}, actie {nr + 1}{naam}"
     if (m := _INDEX.match(rest)) and m.group(1) == "motieven" and gegevens:
         nr = int(m.group(2))
         naam = kader.motief_label(gegevens.motieven[nr].categorie) if nr < len(gegevens.motieven) else str(nr + 1)

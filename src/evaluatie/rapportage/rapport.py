@@ -27,6 +27,7 @@ __all__ = [
     "kosten",
     "aandeel",
     "bbv",
+    "agenda",
     "bijlage",
 ]
 
@@ -130,6 +131,11 @@ def bbv(ev: Evaluatie) -> Html:
     """The BBV paragraph for a verbonden partij, where any of it is known; empty otherwise."""
     gegevens = ev.samenwerking.jaar(ev.jaar)
     return _toon("bbv.html.j2", vp=ev.samenwerking.verbonden_partij, bbv=gegevens.bbv if gegevens else None)
+
+
+def agenda(ev: Evaluatie) -> Html:
+    """The ontwikkelagenda of the year: every action, the overdue ones marked, what was completed since last year."""
+    return _toon("agenda.html.j2", ev=ev, agenda=ev.agenda)
 
 
 def bijlage(ev: Evaluatie) -> Html:

@@ -26,7 +26,9 @@ def omgeving() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(euro=opmaak.euro, getal=opmaak.getal, procent=opmaak.procent, score=opmaak.score)
+    env.filters.update(
+        euro=opmaak.euro, getal=opmaak.getal, procent=opmaak.procent, score=opmaak.score, datum=opmaak.datum
+    )
     env.globals.update(KOLOMMEN=KOLOMMEN, LEEG=opmaak.LEEG)
     return env
 

@@ -99,6 +99,19 @@ TABELLEN: dict[str, list[str]] = {
         "berekend",
         "verschil",
     ],
+    "acties": [
+        "gemeente",
+        "id",
+        "jaar",
+        "nr",
+        "omschrijving",
+        "eigenaar",
+        "termijn",
+        "status",
+        "verlopen",
+        "antwoord_op",
+        "toelichting",
+    ],
     "bevindingen": ["gemeente", "id", "jaar", "ernst", "soort", "tekst", "veld", "bron"],
 }
 LIJST = "; "
@@ -173,6 +186,11 @@ def _jaar_rijen(ev: Evaluatie, uit: dict[str, list[dict]], sleutel: dict[str, ob
     for r in ev.kosten.regels:
         bedragen = {k: _getal(r[k]) for k in KOLOMMEN}
         uit["financien"].append({**sleutel, **r, **bedragen, "ontbreekt": _ontbreekt(r["begroting"], r["realisatie"])})
+    for nr, a in enumerate(ev.agenda.acties, start=1):
+        velden = {
+            k: getattr(a, k) for k in ("omschrijving", "eigenaar", "termijn", "status", "antwoord_op", "toelichting")
+        }
+        uit["acties"].append({**jaar, "nr": nr, **velden, "verlopen": nr - 1 in ev.agenda.verlopen})
     for c in ev.kosten.verdeelsleutel:
         kolommen = ("omschrijving", "percentage", "grondslag", "bedrag", "berekend", "verschil")
         uit["verdeelsleutel"].append({**jaar, **{k: getattr(c, k) for k in kolommen}})

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from evaluatie.domein.bevindingen import Bevinding, sorteer
 from evaluatie.domein.kader import ONBEKEND_ANTWOORD, Kader
 from evaluatie.domein.model import Samenwerking
+from evaluatie.regels.agenda import Agenda, evalueer_agenda
 from evaluatie.regels.kosten import KostenUitkomst, evalueer_kosten
 from evaluatie.regels.kwaliteit import basis_bevindingen, jaar_bevindingen, onvolledige_bron
 from evaluatie.regels.ladders import LadderStand, evalueer_ladders
@@ -25,6 +26,7 @@ class Evaluatie:
     ladders: list[LadderStand]
     kosten: KostenUitkomst
     plicht: Plicht
+    agenda: Agenda
     bevindingen: list[Bevinding]
 
     @property
@@ -65,12 +67,14 @@ def evalueer(sw: Samenwerking, jaar: int, kader: Kader) -> Evaluatie:
     motieven = evalueer_motieven(sw, jaar, kader)
     ladders, ladder_bevindingen = evalueer_ladders(sw, jaar, kader)
     kosten = evalueer_kosten(sw, jaar, kader)
+    agenda = evalueer_agenda(sw, jaar)
     bevindingen = sorteer(
         motieven.bevindingen
         + ladder_bevindingen
         + kosten.bevindingen
+        + agenda.bevindingen
         + basis_bevindingen(sw)
         + jaar_bevindingen(sw, jaar, kader)
     )
     plicht = bepaal_plicht(sw, kader, bevindingen)
-    return Evaluatie(sw, jaar, kader, motieven, ladders, kosten, plicht, bevindingen)
+    return Evaluatie(sw, jaar, kader, motieven, ladders, kosten, plicht, agenda, bevindingen)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from evaluatie.domein.bevindingen import Bevinding
 from evaluatie.domein.kader import Kader
-from evaluatie.domein.model import AFGEBROKEN_BRON, Samenwerking
+from evaluatie.domein.model import AFGEBROKEN_BRON, Bbv, Samenwerking
 from evaluatie.domein.tekst import is_placeholder, normaliseer
 from evaluatie.domein.waarden import ONBEKEND, VOLGT_NOG, lees_bedrag
 
@@ -147,4 +147,22 @@ def jaar_bevindingen(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevindin
                         jaar,
                     )
                 )
-    return b + _bronvelden(gegevens.bronvelden, f"jaren.{jaar}.bronvelden", jaar)
+    return b + _bronvelden(gegevens.bronvelden, f"jaren.{jaar}.bronvelden", jaar) + _bbv(sw, jaar, kader)
+
+
+def _bbv(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevinding]:
+    """For a verbonden partij: what the paragraaf verbonden partijen needs and is not filled in."""
+    if not sw.verbonden_partij.is_verbonden_partij:
+        return []
+    gegevens = sw.jaar(jaar)
+    ontbreekt = [] if sw.verbonden_partij.bbv_categorie else ["BBV-categorie"]
+    bbv = gegevens.bbv if gegevens else None
+    for veld in Bbv.model_fields:
+        waarde = getattr(bbv, veld) if bbv else None
+        leeg = waarde is None or waarde in (ONBEKEND, VOLGT_NOG)
+        if leeg or (isinstance(waarde, str) and is_placeholder(waarde, kader.placeholders)):
+            ontbreekt.append(veld.replace("_", " "))
+    if not ontbreekt:
+        return []
+    tekst = f"Paragraaf verbonden partijen {jaar}: niet ingevuld: {', '.join(ontbreekt)}."
+    return [Bevinding("oranje", "kwaliteit", tekst, f"jaren.{jaar}.bbv", jaar)]

@@ -21,7 +21,7 @@ from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_html, standaardjaar
 from evaluatie.regels.analyse import Evaluatie
 from evaluatie.uitvoering.cache import Cache, taak_hash
-from evaluatie.uitvoering.formaten import binnen
+from evaluatie.uitvoering.formaten import schrijf_document
 from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
 
 
@@ -211,7 +211,9 @@ def schrijf_overzicht(
 ) -> list[Path]:
     """`index.html` for the browser (sortable, filterable) and `overzicht.pdf` for the griffie."""
     html = overzicht_html(gegevens, gemeente, jaar, evs, fouten, opties.voet)
+    # The browser's page is index.html (a folder opens on it); the printed one overzicht.pdf.
     return [
-        f.schrijf(html, binnen(uit, gemeente, str(jaar), ("index" if f.naam == "html" else "overzicht") + f.extensie))
+        p
         for f in opties.formaten
+        for p in schrijf_document(html, uit, (gemeente, str(jaar)), "index" if f.naam == "html" else "overzicht", (f,))
     ]

@@ -64,6 +64,13 @@ class PdfFormaat(Formaat):
         return doel
 
 
+def schrijf_document(
+    html: str, uit: Path, delen: tuple[str, ...], naam: str, formaten: tuple[Formaat, ...]
+) -> list[Path]:
+    """One HTML document in every requested format under `uit/<delen>/<naam>.<ext>`, never outside `uit`."""
+    return [f.schrijf(html, binnen(uit, *delen, naam + f.extensie)) for f in formaten]
+
+
 FORMATEN: dict[str, type[Formaat]] = {f.naam: f for f in (HtmlFormaat, PdfFormaat)}
 
 

@@ -25,7 +25,8 @@ from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
 from evaluatie.domein.fouten import EvaluatieFout, Renderfout
-from evaluatie.uitvoering.render import KERNEL, IpcKernelManager, naar_html, schrijf_formaten
+from evaluatie.uitvoering.formaten import schrijf_document
+from evaluatie.uitvoering.render import KERNEL, IpcKernelManager, naar_html
 from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
 
 # Run first in every report: an empty namespace, no figures left from the report before.
@@ -147,7 +148,7 @@ def render_taak(taak: Taak) -> TaakUitkomst:
     """Render one partnership in this process's warm kernel; every error comes back as text, never raised."""
     try:
         html = naar_html(_kernel(taak.opties).voer_uit(taak.parameters), taak.titel, taak.opties.voet)
-        paden = schrijf_formaten(html, taak.uit, taak.map, taak.samenwerking, taak.opties)
+        paden = schrijf_document(html, taak.uit, taak.map, taak.samenwerking, taak.opties.formaten)
         return TaakUitkomst(taak.sleutel, tuple(paden))
     except EvaluatieFout as exc:
         return TaakUitkomst(taak.sleutel, fout=str(exc))

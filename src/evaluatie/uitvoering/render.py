@@ -22,7 +22,7 @@ from traitlets import default
 
 from evaluatie.domein.fouten import Renderfout
 from evaluatie.rapportage.sjablonen import TEMPLATES, stylesheet
-from evaluatie.uitvoering.formaten import binnen
+from evaluatie.uitvoering.formaten import binnen, schrijf_document
 from evaluatie.uitvoering.taak import Opties, Taak
 
 KERNEL = "python3"
@@ -129,11 +129,6 @@ def naar_html(nb: nbformat.NotebookNode, titel: str, voet: str = "") -> str:
     return body
 
 
-def schrijf_formaten(html: str, uit: Path, delen: tuple[str, ...], naam: str, opties: Opties) -> list[Path]:
-    """Write one HTML document in every requested format under `uit/<delen>/<naam>.<ext>`."""
-    return [f.schrijf(html, binnen(uit, *delen, naam + f.extensie)) for f in opties.formaten]
-
-
 def render_notebook(
     notebook: Path,
     parameters: dict[str, object],
@@ -146,7 +141,7 @@ def render_notebook(
     """Execute a notebook with papermill in a fresh kernel and write it, without code, in every format."""
     binnen(uit, *delen, naam)  # refuse a bad name before spending a kernel on it
     html = naar_html(voer_uit(notebook, parameters), titel, opties.voet)
-    return schrijf_formaten(html, uit, delen, naam, opties)
+    return schrijf_document(html, uit, delen, naam, opties.formaten)
 
 
 def render_samenwerking(

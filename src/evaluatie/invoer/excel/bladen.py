@@ -9,7 +9,18 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from evaluatie.domein.kader import LADDERS, Kader
-from evaluatie.domein.model import SOORTEN, Bbv, Bron, Contact, Motief, Opmerking, Partners, Verdeelregel
+from evaluatie.domein.model import (
+    ACTIESTATUSSEN,
+    SOORTEN,
+    Actie,
+    Bbv,
+    Bron,
+    Contact,
+    Motief,
+    Opmerking,
+    Partners,
+    Verdeelregel,
+)
 from evaluatie.domein.waarden import NVT, ONBEKEND, VOLGT_NOG
 from evaluatie.regels.kosten import KOLOMMEN
 
@@ -86,19 +97,21 @@ BLADEN: dict[str, Kolommen] = {
         *[(kop(k), k) for k in KOLOMMEN],
     ],
     "Verdeelsleutel": [*JAAR, *velden(Verdeelregel)],
+    "Acties": [*JAAR, *velden(Actie)],
     "Bronnen": [*SLEUTEL, *velden(Bron)],
     "Opmerkingen": [*SLEUTEL, *velden(Opmerking)],
     # Fields of the source the workbook does not know, verbatim; Jaar empty for the Basisgegevens.
     "Bronvelden": [*JAAR, ("Veld", "veld"), ("Waarde", "waarde")],
 }
 # Added after the first version: a workbook exported before them still reads back.
-OPTIONEEL = {("Samenwerkingen", "Sw-nummer"), ("Opmerkingen", "Parameter"), ("Bronvelden", None)}
+OPTIONEEL = {("Samenwerkingen", "Sw-nummer"), ("Opmerkingen", "Parameter"), ("Bronvelden", None), ("Acties", None)}
 
 
 def keuzelijsten(kader: Kader) -> dict[str, list[str]]:
     """The drop-down lists, by name: the kader's labels where people choose from the kader."""
     return {
         "status": ["actief", "verwijderd"],
+        "actiestatus": list(ACTIESTATUSSEN),
         "ja_nee": list(JA_NEE),
         "soort": list(SOORTEN),
         "beantwoord": [a.label for a in kader.beantwoord.waarden.values()],
@@ -121,4 +134,6 @@ KEUZE_VAN = {
 
 def keuzelijst(blad: str, sleutel: str) -> str | None:
     """Which drop-down list a column gets, if any (a finance line's category is free text)."""
+    if (blad, sleutel) == ("Acties", "status"):
+        return "actiestatus"
     return None if (blad, sleutel) == ("Financien", "categorie") else KEUZE_VAN.get(sleutel)

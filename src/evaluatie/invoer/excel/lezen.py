@@ -9,6 +9,7 @@ from __future__ import annotations
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from openpyxl import load_workbook
 
 from evaluatie.domein.fouten import Gegevensfout
 from evaluatie.domein.kader import LADDERS, Kader
-from evaluatie.domein.model import SOORTEN, Bbv, Contact, Partners, Samenwerking
+from evaluatie.domein.model import SOORTEN, Actie, Bbv, Contact, Partners, Samenwerking
 from evaluatie.domein.namen import is_veilig, veilige_naam_melding
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import bedragvelden, heeft_inhoud, lees_bedrag
@@ -279,6 +280,18 @@ def _bronnen_en_opmerkingen(lezer: Lezer) -> None:
             lezer.record(blad, r, c)[veld].append({k: v for k, v in r.items() if k not in ("gemeente", "id")})
 
 
+def _acties(lezer: Lezer) -> None:
+    for r, c in lezer.rijen("Acties"):
+        j, pad = lezer.jaar("Acties", r, c)
+        lijst = j.setdefault("acties", [])
+        pad += f".acties[{len(lijst)}]"
+        termijn = r["termijn"].date() if isinstance(r["termijn"], datetime) else r["termijn"]
+        lijst.append({k: r[k] for k in Actie.model_fields if k != "termijn"} | {"termijn": termijn})
+        if lijst[-1]["status"] is None:
+            lijst[-1].pop("status")
+        lezer.onthoud(r, {f"{pad}.{k}": v for k, v in c.items()})
+
+
 def _bronvelden(lezer: Lezer) -> None:
     for r, c in lezer.rijen("Bronvelden"):
         if not r.get("veld"):
@@ -307,6 +320,7 @@ def lees_excel(pad: Path, kader: Kader) -> dict[Sleutel, Samenwerking]:
         _financien,
         _verdeelsleutel,
         _bronnen_en_opmerkingen,
+        _acties,
         _bronvelden,
     ):
         blad(lezer)

@@ -115,6 +115,7 @@ def _jaar_rijen(j: Jaar, kader: Kader) -> Rijen:
             rijen["Financien"].append(
                 {"onderdeel": label, "categorie": categorie, **{k: _cel_bedrag(getattr(r, k)) for k in KOLOMMEN}}
             )
+    rijen["Acties"] += [a.model_dump() for a in j.acties]
     for r in j.aandeel.verdeelsleutel.regels if j.aandeel else []:
         rijen["Verdeelsleutel"].append({k: _cel(r, k, bedragvelden(Verdeelregel)) for k in Verdeelregel.model_fields})
     return rijen

@@ -15,11 +15,12 @@ from IPython.display import display
 
 from evaluatie.domein.fouten import EvaluatieFout
 from evaluatie.domein.model import Samenwerking
+from evaluatie.invoer.formulier.agenda import AgendaOnderdelen
 from evaluatie.invoer.formulier.onderdelen import KOLOMMEN, Onderdelen, Velden
 from evaluatie.invoer.formulier.staat import VERDEELKOLOMMEN, Bewaaruitkomst, Formulierstaat
 
 
-class Invoerformulier(Onderdelen):
+class Invoerformulier(Onderdelen, AgendaOnderdelen):
     """Choose gemeente, partnership and year; fill in motives, ladders, finances and share; save safely."""
 
     def __init__(
@@ -134,6 +135,8 @@ class Invoerformulier(Onderdelen):
             self.secties[onderdeel] = self._sectie(onderdeel, label, gegevens.financien.get(onderdeel))
             delen.append(self.secties[onderdeel]["box"])
         delen += [w.HTML("<h3>Aandeel van de gemeente</h3>"), self._aandeel(gegevens)]
+        delen += [w.HTML("<h3>Ontwikkelagenda: afspraken en acties</h3>"), self._agenda(gegevens)]
+        delen += [w.HTML("<h3>Verbonden partij (BBV)</h3>"), self._bbv(gegevens)]
         self.inhoud.children = tuple(delen)
 
     # -- reading the form back, validating and saving ------------------------------------------------------------
@@ -173,7 +176,9 @@ class Invoerformulier(Onderdelen):
             "verdeelsleutel_tekst": self.verdeeltekst.value,
             "regels": [{k: r[k].value for k in VERDEELKOLOMMEN} for r in self.verdeelregels],
         }
-        return self.staat.jaargegevens(self.jaar, motieven, resultaten, financien, aandeel)
+        return self.staat.jaargegevens(
+            self.jaar, motieven, resultaten, financien, aandeel, self.actiegegevens(), self.bbvgegevens()
+        )
 
     def bewaar(self) -> Bewaaruitkomst:
         """Save through the state; messages go to their fields, the rest to the message line."""

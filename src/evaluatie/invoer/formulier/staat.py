@@ -17,16 +17,13 @@ from typing import Any
 from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout
 from evaluatie.domein.kader import Kader, laad_kader
 from evaluatie.domein.model import (
-    Aandeel,
     Bedragen,
     Jaar,
-    Motief,
     Regel,
     Samenwerking,
     Sectie,
-    Verdeelregel,
-    Verdeelsleutel,
 )
+from evaluatie.domein.nieuw_jaar import structuur_van
 from evaluatie.domein.opmaak import euro, exact
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import heeft_inhoud, is_getal, lees_bedrag, lees_percentage
@@ -213,6 +210,8 @@ class Formulierstaat:
         resultaten: Mapping[str, Mapping[str, Mapping[str, str] | str]],
         financien: Mapping[str, Mapping[str, Any]],
         aandeel: Mapping[str, Any],
+        acties: list[Mapping[str, Any]] | None = None,
+        bbv: Mapping[str, str] | None = None,
     ) -> dict[str, Any]:
         """The year as plain data, exactly as typed (the model parses and says what is wrong); fields the form
         does not show are kept from the loaded year."""
@@ -243,6 +242,12 @@ class Formulierstaat:
             "schatting_pct": _of_none(aandeel.get("schatting_pct")),
         }
         gegevens["aandeel"] = schoon_aandeel if heeft_inhoud(schoon_aandeel) else None
+        if acties is not None:  # a row left empty is no action; anything typed is validated
+            rijen = [{k: _of_none(v) for k, v in a.items()} for a in acties]
+            gegevens["acties"] = [{k: v for k, v in a.items() if v is not None} for a in rijen if heeft_inhoud(a)]
+        if bbv is not None:
+            schoon_bbv = {k: _of_none(v) for k, v in bbv.items()}
+            gegevens["bbv"] = schoon_bbv if heeft_inhoud(schoon_bbv) else None
         return gegevens
 
     def valideer(self, jaar: int, jaargegevens: Mapping[str, Any]) -> Samenwerking:
@@ -279,23 +284,3 @@ class Formulierstaat:
         if self.sw is None:
             raise EvaluatieFout("Kies eerst een samenwerking.")
         return evalueer(self.sw, jaar, self.kader)
-
-
-def structuur_van(vorig: Jaar) -> Jaar:
-    """A new year with the previous year's motives and finance lines, without answers, texts or figures."""
-    return Jaar(
-        motieven=[
-            Motief(categorie=m.categorie, submotieven=m.submotieven, belangrijkste=m.belangrijkste)
-            for m in vorig.motieven
-        ],
-        financien={
-            o: Sectie(regels=[Regel(categorie=r.categorie) for r in s.regels]) for o, s in vorig.financien.items()
-        },
-        aandeel=Aandeel(
-            verdeelsleutel=Verdeelsleutel(
-                regels=[Verdeelregel(omschrijving=r.omschrijving) for r in vorig.aandeel.verdeelsleutel.regels]
-            )
-        )
-        if vorig.aandeel and vorig.aandeel.verdeelsleutel.regels
-        else None,
-    )
