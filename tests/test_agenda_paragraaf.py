@@ -60,12 +60,8 @@ def test_overzicht_tidy_en_excel_dragen_de_acties(gegevens, kader, tmp_path: Pat
     pad = exporteer_excel(gegevens.van("voorbeeldstad"), kader, tmp_path / "w.xlsx")
     boek = load_workbook(pad)
     lijsten = {dv.formula1 for dv in boek["Acties"].data_validations.dataValidation}
-    assert lijsten and [boek["Lijsten"].cell(r, 2).value for r in range(1, 5)] == [
-        "open",
-        "loopt",
-        "afgerond",
-        "vervallen",
-    ]
+    kolommen = [[c.value for c in kolom if c.value] for kolom in boek["Lijsten"].iter_cols()]
+    assert lijsten and ["open", "loopt", "afgerond", "vervallen"] in kolommen
     assert lees_excel(pad, kader)[("voorbeeldstad", "afvalbedrijf")] == afval
 
 

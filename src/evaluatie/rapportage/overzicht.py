@@ -7,8 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from evaluatie.opslag.laden import Gegevensset
-from evaluatie.rapportage.html import Html
-from evaluatie.rapportage.sjablonen import omgeving, stylesheet
+from evaluatie.rapportage.sjablonen import pagina
 from evaluatie.regels.analyse import Evaluatie, evalueer, laatste_jaar
 from evaluatie.regels.kosten import KOSTEN
 from evaluatie.regels.trend import jaarstand, ontwikkeling
@@ -85,18 +84,14 @@ def overzicht_html(
     rijen = overzicht_tabel(evs).to_dict("records")
     kader = gegevens.kader(gemeente)
     plichten = [(s, p.label, sum(r["plicht_sleutel"] == s for r in rijen)) for s, p in kader.plichten.items()]
-    return (
-        omgeving()
-        .get_template("index.html.j2")
-        .render(
-            gemeente=gemeente,
-            jaar=jaar,
-            rijen=rijen,
-            plichten=plichten,
-            rode=rode,
-            fouten=fouten,
-            kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
-            css=Html(stylesheet()),
-            voet=voet,
-        )
+    return pagina(
+        "index.html.j2",
+        gemeente=gemeente,
+        jaar=jaar,
+        rijen=rijen,
+        plichten=plichten,
+        rode=rode,
+        fouten=fouten,
+        kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
+        voet=voet,
     )

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from evaluatie.domein.model import Bbv, Samenwerking
 from evaluatie.opslag.laden import Gegevensset
-from evaluatie.rapportage.html import Html
-from evaluatie.rapportage.sjablonen import omgeving, stylesheet
+from evaluatie.rapportage.sjablonen import pagina
 from evaluatie.regels.analyse import Evaluatie, evalueer
 from evaluatie.regels.kosten import KOSTEN
 
@@ -62,17 +61,13 @@ def paragraaf(gegevens: Gegevensset, gemeente: str, jaar: int) -> tuple[dict[str
 
 def paragraaf_html(gegevens: Gegevensset, gemeente: str, jaar: int, voet: str = "") -> str:
     groepen, onbeslist = paragraaf(gegevens, gemeente, jaar)
-    return (
-        omgeving()
-        .get_template("paragraaf.html.j2")
-        .render(
-            gemeente=gemeente,
-            jaar=jaar,
-            groepen=groepen,
-            onbeslist=onbeslist,
-            kader=gegevens.kader(gemeente),
-            ZONDER_CATEGORIE=ZONDER_CATEGORIE,
-            css=Html(stylesheet()),
-            voet=voet,
-        )
+    return pagina(
+        "paragraaf.html.j2",
+        gemeente=gemeente,
+        jaar=jaar,
+        groepen=groepen,
+        onbeslist=onbeslist,
+        kader=gegevens.kader(gemeente),
+        ZONDER_CATEGORIE=ZONDER_CATEGORIE,
+        voet=voet,
     )

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from evaluatie.domein import opmaak
 from evaluatie.regels.kosten import KOLOMMEN
@@ -31,6 +32,11 @@ def omgeving() -> Environment:
     )
     env.globals.update(KOLOMMEN=KOLOMMEN, LEEG=opmaak.LEEG)
     return env
+
+
+def pagina(sjabloon: str, **waarden: object) -> str:
+    """A whole page (overview, paragraaf) from its template, with the one stylesheet inline."""
+    return omgeving().get_template(sjabloon).render(css=Markup(stylesheet()), **waarden)
 
 
 @lru_cache(maxsize=1)

@@ -111,13 +111,13 @@ def keuzelijsten(kader: Kader) -> dict[str, list[str]]:
     """The drop-down lists, by name: the kader's labels where people choose from the kader."""
     return {
         "status": ["actief", "verwijderd"],
-        "actiestatus": list(ACTIESTATUSSEN),
         "ja_nee": list(JA_NEE),
         "soort": list(SOORTEN),
         "beantwoord": [a.label for a in kader.beantwoord.waarden.values()],
         "motief": [c.label for c in kader.motieven.values()],
         "onderdeel": list(kader.financien.onderdelen.values()),
         **{f"trede_{lad}": list(kader.ladders[lad].treden) for lad in LADDERS},
+        "actiestatus": list(ACTIESTATUSSEN),  # last: the columns before it keep their place in older workbooks
     }
 
 

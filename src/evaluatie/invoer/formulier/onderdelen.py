@@ -13,7 +13,6 @@ import ipywidgets as w
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Jaar, Motief, Regel
-from evaluatie.domein.opmaak import euro
 from evaluatie.invoer.formulier.staat import Formulierstaat, als_tekst, percentage_als_tekst
 from evaluatie.regels.kosten import KOLOMMEN
 
@@ -235,19 +234,9 @@ class Onderdelen:
                 {k: deel["totaal"][k].value for k in KOLOMMEN},
             )
             teksten = [
-                f"{k.replace('_', ' ')}: som {euro(stand.sommen[k])}"
-                + (
-                    f' <b style="color:#8A5A00">≠ vermeld {euro(stand.afwijkend[k])}</b>'
-                    if k in stand.afwijkend
-                    else ""
-                )
-                for k in KOLOMMEN
+                f'<b style="color:#B03A00">{escape(tekst)}</b>' if waarschuwing else escape(tekst)
+                for tekst, waarschuwing in stand.delen()
             ]
-            teksten.append(f"afwijking {escape(stand.afwijking)}")
-            if stand.afwijking_som:
-                teksten.append(f"op de som van de regels {escape(stand.afwijking_som)}")
-            if stand.ongeldig:
-                teksten.append(f'<b style="color:#B03A00">{stand.ongeldig} bedrag(en) ongeldig</b>')
             deel["som"].value = "<small>" + " · ".join(teksten) + "</small>"
         for r in getattr(self, "verdeelregels", []):
             check = self.staat.verdeelcheck(r["percentage"].value, r["grondslag"].value, r["bedrag"].value)

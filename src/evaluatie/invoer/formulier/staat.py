@@ -98,18 +98,22 @@ class Sectiestand:
     afwijking_som: str | None
     ongeldig: int
 
-    def tekst(self) -> str:
-        delen = [
-            f"{k.replace('_', ' ')}: som {euro(self.sommen[k])}"
-            + (f" ≠ vermeld {euro(self.afwijkend[k])}" if k in self.afwijkend else "")
-            for k in KOLOMMEN
-        ]
-        delen.append(f"afwijking {self.afwijking}")
+    def delen(self) -> list[tuple[str, bool]]:
+        """The line's parts as (text, whether it is a warning), for a view to mark the warnings."""
+        delen = []
+        for k in KOLOMMEN:
+            delen.append((f"{k.replace('_', ' ')}: som {euro(self.sommen[k])}", False))
+            if k in self.afwijkend:
+                delen.append((f"≠ vermeld {euro(self.afwijkend[k])}", True))
+        delen.append((f"afwijking {self.afwijking}", False))
         if self.afwijking_som:
-            delen.append(f"op de som van de regels {self.afwijking_som}")
+            delen.append((f"op de som van de regels {self.afwijking_som}", False))
         if self.ongeldig:
-            delen.append(f"{self.ongeldig} bedrag(en) ongeldig")
-        return " · ".join(delen)
+            delen.append((f"{self.ongeldig} bedrag(en) ongeldig", True))
+        return delen
+
+    def tekst(self) -> str:
+        return " · ".join(tekst for tekst, _waarschuwing in self.delen())
 
 
 class Formulierstaat:
