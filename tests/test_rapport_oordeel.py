@@ -92,6 +92,14 @@ def test_verloop_over_alle_jaren(sw, kader):
     assert ontwikkeling(None, jaarstand(cp, 2024, kader)) == "onbekend"
 
 
+def test_jaaroverzicht_toont_ontwikkeling(gegevens):
+    tabel = overzicht_tabel(evaluaties(gegevens, "voorbeeldstad", 2024)).set_index("id")
+    assert tabel.loc["afvalbedrijf", "ontwikkeling"] == "slechter"  # deviation from +2,3% to +18,0%
+    assert tabel.loc["sportakkoord", "ontwikkeling"] == "onbekend"  # no 2023 to compare with
+    html = overzicht_html(gegevens, "voorbeeldstad", 2024, evaluaties(gegevens, "voorbeeldstad", 2024), {})
+    assert "T.o.v. 2023" in html
+
+
 @pytest.mark.notebook
 def test_elke_pdf_past_op_de_pagina(tmp_path: Path):
     """Every report and overview of data/: no character beyond the right margin (16 mm) of its page."""

@@ -326,6 +326,13 @@ def test_opdrachtregel_grenzen():
 
 
 @pytest.mark.notebook
+def test_timeout_met_decimalen(tmp_path: Path):
+    """`--timeout 30.5` failed every report (nbclient takes whole seconds); it is a limit per report."""
+    proces = cli("rapporteer", str(DATA), "--gemeente", "wijchen", "--naar", str(tmp_path), "--timeout", "30.5")
+    assert proces.returncode == 0 and "0 mislukt" in proces.stdout, proces.stdout + proces.stderr
+
+
+@pytest.mark.notebook
 def test_werkproces_gedood_wordt_vervangen(tmp_path: Path):
     """A report that kills its worker process (not only its kernel) once: the pool is restarted, all reports made."""
     from evaluatie.uitvoering.batch import rapporteer
