@@ -55,12 +55,16 @@ def _beoordeel(pad: Path, data_dir: Path) -> str | None:
     return None
 
 
-def scan(data_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+def scan(data_dir: Path, gemeente: str | None = None) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The partnership files `<data_dir>/<gemeente>/<id>.yaml` (kader.yaml excluded), and every other YAML-like
-    file with the reason it is skipped. Unsafe names are not skipped: loading them gives an error."""
+    file with the reason it is skipped. Unsafe names are not skipped: loading them gives an error. With a
+    `gemeente`, only its folder is listed (a bulk export loads gemeente by gemeente)."""
     data_dir = Path(data_dir)
     goed, overgeslagen = [], []
-    kandidaten = [p for p in data_dir.glob("*") if p.is_file()] + [p for p in data_dir.glob("*/*") if p.is_file()]
+    if gemeente is not None:
+        kandidaten = [p for p in (data_dir / gemeente).glob("*") if p.is_file()]
+    else:
+        kandidaten = [p for p in data_dir.glob("*") if p.is_file()] + [p for p in data_dir.glob("*/*") if p.is_file()]
     for pad in sorted(kandidaten):
         if pad.suffix.lower() not in (".yaml", ".yml") or pad.name == KADER_BESTAND:
             continue
@@ -82,8 +86,8 @@ def laad_gegevens(data_dir: Path, gemeente: str | None = None) -> Gegevensset:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise Gegevensfout(data_dir, "deze gegevensmap bestaat niet")
-    bestanden, overgeslagen = scan(data_dir)
-    set_ = Gegevensset(overgeslagen=[(p, r) for p, r in overgeslagen if not gemeente or p.parent.name == gemeente])
+    bestanden, overgeslagen = scan(data_dir, gemeente)
+    set_ = Gegevensset(overgeslagen=overgeslagen)
     for pad in bestanden:
         if gemeente and pad.parent.name != gemeente:
             continue
