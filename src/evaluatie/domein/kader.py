@@ -163,7 +163,8 @@ def _lees_yaml(pad: Path | None) -> dict[str, Any]:
 
 
 def _past_bij_model(kader: Kader, bron: Path | str) -> Kader:
-    """What the code relies on: the model's ladders, a duty for every 'voor wie' and for none, the kosten table."""
+    """What the code relies on: the model's ladders, a known duty for every 'voor wie', the duty `onbekend` for when
+    nothing is recorded, and the kosten table."""
     for naam in LADDERS:
         if naam not in kader.ladders:
             raise Kaderfout(bron, f"ladders.{naam}", f"ontbreekt; het model kent de ladders {', '.join(LADDERS)}")
