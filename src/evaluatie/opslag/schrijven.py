@@ -14,9 +14,14 @@ from pathlib import Path
 import yaml
 from filelock import FileLock
 
-from evaluatie.domein.fouten import Bewaarconflict
+from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout
+from evaluatie.domein.kader import laad_kader
 from evaluatie.domein.model import Samenwerking
+from evaluatie.domein.validatie import valideer
 from evaluatie.opslag.inhoud import bestand_hash
+from evaluatie.opslag.laden import laad_samenwerking
+from evaluatie.opslag.rondgang import bijgewerkt
+from evaluatie.opslag.yamlbestand import Lader
 
 GESCHIEDENIS_MAP = ".geschiedenis"
 GEEN_CONTROLE = object()  # `bewaar_samenwerking` without a check of what the writer loaded
@@ -81,5 +86,26 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | obje
             shutil.copy2(pad, kopie)
             for oud in sorted(geschiedenis.glob(f"{pad.stem}.*.yaml"))[: -_versies()]:
                 oud.unlink(missing_ok=True)
-        schrijf_atomair(pad, naar_yaml(sw).encode("utf-8"))
+        schrijf_atomair(pad, _nieuwe_tekst(sw, pad).encode("utf-8"))
     return kopie
+
+
+def _nieuwe_tekst(sw: Samenwerking, pad: Path) -> str:
+    """The file's own text with only the changes (`rondgang`), or the whole file anew for a new or unusual file."""
+    if not pad.exists():
+        return naar_yaml(sw)
+    kader = laad_kader(pad.parent)
+    try:
+        oud = laad_samenwerking(pad, kader).model_dump(exclude_defaults=True)
+    except EvaluatieFout:
+        return naar_yaml(sw)
+    nieuw = sw.model_dump(exclude_defaults=True)
+
+    def controle(tekst: str) -> bool:
+        try:
+            gelezen = yaml.load(tekst, Loader=Lader)  # noqa: S506 - the workbook's own safe loader
+            return valideer(gelezen, kader, pad, sw.id, sw.gemeente).model_dump(exclude_defaults=True) == nieuw
+        except (yaml.YAMLError, EvaluatieFout):
+            return False
+
+    return bijgewerkt(pad.read_text(encoding="utf-8"), oud, nieuw, controle) or naar_yaml(sw)
