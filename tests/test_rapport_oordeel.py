@@ -113,6 +113,7 @@ def test_elke_pdf_past_op_de_pagina(tmp_path: Path):
                 rechts = pagina.width - 16 / 25.4 * 72
                 buiten = "".join(c["text"] for c in pagina.chars if c["x1"] > rechts + 0.5)
                 assert not buiten, f"{pdf.name} pagina {nr}: {buiten[:60]!r} valt buiten de pagina"
+        assert b"file://" not in pdf.read_bytes()  # no paths of this computer in a PDF
         html = pdf.with_suffix(".html") if pdf.stem != "overzicht" else pdf.with_name("index.html")
         tekst = html.read_text(encoding="utf-8")
         assert "−" not in tekst and not re.search(r"±\d", tekst)  # one number style: Babel's signs

@@ -303,6 +303,21 @@ def test_formules_en_stuurtekens_in_excel(tmp_path: Path):
         sw.model_validate({"naam": "a\x1b[31mrood"})
 
 
+def test_trede_in_hoofdletters_een_spelling_voor_iedereen(data_kopie: Path):
+    """`trede: EFFECTEN` passed controleer but crashed the form: the model now stores the kader's spelling."""
+    pad = data_kopie / "voorbeeldstad" / "afvalbedrijf.yaml"
+    pad.write_text(
+        pad.read_text(encoding="utf-8").replace("trede: prestaties, tekst: 74%", "trede: PRESTATIES, tekst: 74%")
+    )
+    assert laad_samenwerking(pad).jaren[2024].feitelijk.inhoud.trede == "prestaties"
+    staat = Formulierstaat(data_kopie)
+    staat.laad("voorbeeldstad", "afvalbedrijf")
+    from evaluatie.invoer.formulier.scherm import Invoerformulier
+
+    f = Invoerformulier(data_kopie, "voorbeeldstad", "afvalbedrijf", 2024)
+    assert f.ladders["feitelijk.inhoud"]["trede"].value == "prestaties"
+
+
 def test_tekst_met_dollars_is_geen_wiskunde(sw):
     cp = sw("voorbeeldstad/cultuurpodium")
     cp.jaren[2024].motieven[0].toelichting = "$5 mln$ en _x_"
