@@ -270,3 +270,16 @@ def test_opnieuw_importeren_verandert_niets(tmp_path: Path):
     uit = importeer_paginas(tmp_path, *bronnen, gemeente="voorbeeldstad")
     assert not any(v.veranderd for v in uit.verslagen)
     assert {p: p.read_bytes() for p in tmp_path.rglob("*.yaml")} == voor
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} ontbreekt: de echte pagina's staan naast de repo")
+def test_wiki_waarschuwingen_zijn_geen_waarde(tmp_path: Path):
+    """The wiki's warnings quote values over several lines after 'Kern': they are remarks, never the kern."""
+    uit = importeer("dashboard", [SEEDS / "000_b4f4f50990d40340.txt"], tmp_path, jaar=2017)
+    assert not uit.geweigerd
+    sw = laad_samenwerking(tmp_path / "wijchen" / "rondom-wijchen.yaml")
+    assert (sw.jaren[2017].beoogd.kern, sw.jaren[2017].feitelijk.kern) == ("volgt nog", "volgt nog")
+    assert sum("De wiki meldt ongeldige of onvolledige invoer" in o.tekst for o in sw.opmerkingen) == 2

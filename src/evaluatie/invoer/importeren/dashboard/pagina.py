@@ -22,6 +22,9 @@ AFKORTING_REGEL = re.compile(r"^afkorting\s*:\s*(\S.*)$", re.I)
 NAAM_AFKORTING = re.compile(r"^(.*?\S)\s*\(([^()]{1,20})\)$")
 BEDRAG = re.compile(r"^(?:\.\.\.|…|\.\s\.\s\.|-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?|nvt|n\.v\.t\.?)$", re.I)
 WIKI_WAARSCHUWING = re.compile(r'The wikipage input value "([^"]{0,2000})" contains invalid characters')
+WIKI_WAARSCHUWING_REGELS = re.compile(
+    r'^[ \t]*[•*-]?[ \t]*The wikipage input value "[^"]{0,2000}" contains invalid characters[^\n]*', re.M
+)
 BEZIG = "aan dit onderdeel wordt momenteel gewerkt"
 GEEN_GEGEVENS = "bij dit jaar zijn geen gegevens ingevuld"
 BULLET = re.compile(r"^\s*[•*·-]\s+")
@@ -127,7 +130,10 @@ class Regels:
     """The page's lines with their numbers, and lookups by heading on the normal form."""
 
     def __init__(self, tekst: str) -> None:
-        self.regels = [r.rstrip() for r in tekst.replace("\r\n", "\n").split("\n")]
+        # The wiki's warnings quote field values over several lines; they are remarks (see `lees_pagina`), never a
+        # value: blank them, keeping the line numbers.
+        tekst = WIKI_WAARSCHUWING_REGELS.sub(lambda m: "\n" * m.group(0).count("\n"), tekst.replace("\r\n", "\n"))
+        self.regels = [r.rstrip() for r in tekst.split("\n")]
         self.norm = [normaliseer(r) for r in self.regels]
 
     def __len__(self) -> int:
