@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from evaluatie.invoer.importeren import importeer
 from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 
