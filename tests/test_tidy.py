@@ -150,3 +150,14 @@ def test_vergelijking_notebook(tmp_path: Path):
     assert main(["vergelijk", str(DATA), "--naar", str(uit), "--thema", "Cultuur", "--formaat", "html"]) == 0
     html = (uit / "vergelijking" / "vergelijking.html").read_text(encoding="utf-8")
     assert "3 samenwerkingen van 2 gemeente(n)" in html  # Rondom Wijchen, cultuurpodium, bibliotheeknetwerk
+
+
+@pytest.mark.notebook
+def test_export_op_dask_gelijk_aan_lokaal(tmp_path: Path):
+    """`exporteer tidy --dask local`: the same engine and conventions as `rapporteer --dask`, the same tables."""
+    for naam, extra in (("lokaal", []), ("dask", ["--dask", "local"])):
+        code = main(["exporteer", "tidy", str(DATA), "--naar", str(tmp_path / naam), "--zonder-cache", *extra])
+        assert code == 0
+    for tabel in TABELLEN:
+        lokaal = pd.read_parquet(tmp_path / "lokaal" / f"{tabel}.parquet")
+        assert lokaal.equals(pd.read_parquet(tmp_path / "dask" / f"{tabel}.parquet")), tabel

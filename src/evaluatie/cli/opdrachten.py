@@ -152,7 +152,13 @@ def exporteer(args: argparse.Namespace) -> int:
             raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
     cache = None if args.zonder_cache else args.cache
     naar = uitvoermap(args.naar)
-    tabellen, telling = tidy_tabellen(args.data, args.werkers, cache)
+    if args.dask:
+        from evaluatie.uitvoering.cluster import dask_client, dask_kaart
+
+        with dask_client(args.dask, args.werkers) as client:
+            tabellen, telling = tidy_tabellen(args.data, args.werkers, cache, dask_kaart(client))
+    else:
+        tabellen, telling = tidy_tabellen(args.data, args.werkers, cache)
     paden = schrijf_tabellen(tabellen, naar, args.formaat)
     for pad in paden:
         print(f"{pad}: {len(tabellen[pad.stem])} rijen")

@@ -103,6 +103,9 @@ def _exporteer(sub: Any) -> list[argparse.ArgumentParser]:
     )
     t.add_argument("--cache", type=Path, default=standaard_cache(), help="cachemap (standaard: %(default)s)")
     t.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw en bewaar niets in de cache")
+    t.add_argument(
+        "--dask", metavar="ADRES", help="verdeel over een Dask-cluster: 'local' of het adres van de scheduler"
+    )
     ex = esub.add_parser("excel", help="één werkmap met de samenwerkingen van een gemeente, met keuzelijsten")
     ex.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     ex.add_argument("--gemeente", required=True, help="de gemeente")

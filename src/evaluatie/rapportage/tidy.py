@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import pickle
 from collections import defaultdict
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -115,6 +116,8 @@ TABELLEN: dict[str, list[str]] = {
     "bevindingen": ["gemeente", "id", "jaar", "ernst", "soort", "tekst", "veld", "bron"],
 }
 LIJST = "; "
+Tabellen = dict[str, pd.DataFrame]
+Kaart = Callable[[Callable[[Path], Tabellen], list[Path]], list[Tabellen]]  # an ordered map: processes, a cluster
 
 
 def _getal(waarde: object) -> float | None:
@@ -275,9 +278,14 @@ def standaard_cache() -> Path:
 
 
 def tidy_tabellen(
-    data_dirs: list[Path], werkers: int = 1, cache: Path | None = None
+    data_dirs: list[Path],
+    werkers: int = 1,
+    cache: Path | None = None,
+    kaart: Callable[[Callable[[Path], dict[str, pd.DataFrame]], list[Path]], list[dict[str, pd.DataFrame]]]
+    | None = None,
 ) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
-    """The tidy tables of several data folders; unchanged gemeenten come from the cache, the rest in parallel.
+    """The tidy tables of several data folders; unchanged gemeenten come from the cache, the rest in parallel:
+    in `werkers` processes here, or through `kaart` (an ordered map, e.g. on a Dask cluster).
 
     Returns the tables and counts of gemeenten read from the cache and built anew.
     """
@@ -293,7 +301,9 @@ def tidy_tabellen(
                 delen[m] = pickle.load(f)
         else:
             te_doen.append(m)
-    if werkers > 1 and len(te_doen) > 1:
+    if kaart is not None and te_doen:
+        nieuw = dict(zip(te_doen, kaart(gemeente_tabellen, te_doen), strict=True))
+    elif werkers > 1 and len(te_doen) > 1:
         with ProcessPoolExecutor(werkers, mp_context=multiprocessing.get_context("spawn")) as pool:
             nieuw = dict(zip(te_doen, pool.map(gemeente_tabellen, te_doen, chunksize=4), strict=True))
     else:

@@ -21,6 +21,7 @@ from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_html, standaardjaar
 from evaluatie.regels.analyse import Evaluatie
 from evaluatie.uitvoering.cache import Cache, taak_hash
+from evaluatie.uitvoering.cluster import dask_client
 from evaluatie.uitvoering.formaten import schrijf_document
 from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
 
@@ -92,22 +93,15 @@ def _in_processen(taken: list[Taak], werkers: int) -> Iterator[TaakUitkomst]:
 
 def _op_dask(taken: list[Taak], adres: str, werkers: int) -> Iterator[TaakUitkomst]:
     """Distribute over Dask: `local` starts a LocalCluster here; otherwise the scheduler's address."""
-    from distributed import Client, LocalCluster
     from distributed import as_completed as dask_as_completed
 
     from evaluatie.uitvoering.kernel import render_taak, stop_kernel
 
-    cluster = LocalCluster(n_workers=werkers, threads_per_worker=1, processes=True) if adres == "local" else None
-    client = Client(cluster if cluster is not None else adres)
-    try:
+    with dask_client(adres, werkers) as client:
         futures = client.map(render_taak, taken, pure=False)
         for future in dask_as_completed(futures):
             yield future.result()
         client.run(stop_kernel)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def voer_uit(taken: list[Taak], werkers: int, dask: str | None = None) -> Iterator[TaakUitkomst]:
