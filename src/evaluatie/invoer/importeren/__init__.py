@@ -173,18 +173,28 @@ class ExcelImporter(Importer):
 IMPORTERS: dict[str, type[Importer]] = {i.naam: i for i in (DashboardImporter, ExcelImporter)}
 
 
-def _doelpad(naar: Path, gem: str, id_: str, record: dict[str, Any]) -> Path:
+def _sw_nummers(map_: Path) -> dict[str, Path]:
+    """The existing files of a gemeente folder by their Sw-number (read once per import, not once per record)."""
+    uit: dict[str, Path] = {}
+    for pad in sorted(map_.glob("*.yaml")) if map_.is_dir() else []:
+        try:
+            sw = lees_yaml(pad).get("sw_nummer")
+        except EvaluatieFout:
+            continue
+        if isinstance(sw, str):
+            uit.setdefault(sw, pad)
+    return uit
+
+
+def _doelpad(naar: Path, gem: str, id_: str, record: dict[str, Any], bekend: dict[str, dict[str, Path]]) -> Path:
     """The file a record goes to: the file that already has its Sw-number, else `<gemeente>/<id>.yaml`."""
     sw = record.get("sw_nummer")
-    map_ = naar / gem
-    if sw and map_.is_dir():
-        for pad in sorted(map_.glob("*.yaml")):
-            try:
-                if lees_yaml(pad).get("sw_nummer") == sw:
-                    return pad
-            except EvaluatieFout:
-                continue
-    return map_ / f"{id_}.yaml"
+    if sw:
+        if gem not in bekend:
+            bekend[gem] = _sw_nummers(naar / gem)
+        if sw in bekend[gem]:
+            return bekend[gem][sw]
+    return naar / gem / f"{id_}.yaml"
 
 
 def importeer(
@@ -207,10 +217,10 @@ def importeer(
     importer = IMPORTERS[soort]()
     gelezen = importer.records(bronnen, gemeente, **opties)
     uitkomst = Importuitkomst(geweigerd=list(gelezen.geweigerd))
-    te_schrijven = []
+    te_schrijven, bekend = [], {}
     for (gem, id_), record in gelezen.records.items():
         try:
-            pad = _doelpad(naar, veilige_naam(gem, "De gemeente"), veilige_naam(id_, "De id"), record)
+            pad = _doelpad(naar, veilige_naam(gem, "De gemeente"), veilige_naam(id_, "De id"), record, bekend)
             te_schrijven.append(_voorbereid(importer, record, pad, gem, overschrijf))
         except (EvaluatieFout, Paginafout) as fout:
             uitkomst.geweigerd.append((f"{gem}/{id_}", str(fout)))
