@@ -8,7 +8,7 @@ REPORTS ?= reports
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test test-snel lint lab controleer clean chromium bench bench-schaal
+.PHONY: demo test test-snel lint lab invullen controleer clean chromium bench bench-schaal
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(ALLOW_ROOT) notebooks/
+
+# The evaluator's form as an app (Voila): only the form, no code; prints the address. PORT=8866 by default.
+PORT ?= 8866
+invullen: $(STAMP)
+	$(BIN)/evaluatie invullen $(DATA) --rapporten $(REPORTS) --poort $(PORT)
 
 clean:
 	rm -rf $(VENV) $(REPORTS)/*/ src/*.egg-info build dist

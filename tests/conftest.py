@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -33,3 +36,25 @@ def data_kopie(tmp_path: Path) -> Path:
     doel = tmp_path / "data"
     shutil.copytree(DATA, doel)
     return doel
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wacht_tot(voorwaarde, seconden: float, wat: str) -> None:
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if voorwaarde():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"niet binnen {seconden} s: {wat}")
+
+
+def antwoordt(url: str) -> bool:
+    try:
+        return urllib.request.urlopen(url, timeout=2).status == 200
+    except OSError:
+        return False

@@ -129,7 +129,15 @@ def test_regels_toevoegen_en_verwijderen(formulier: Invoerformulier):
 @pytest.mark.notebook
 def test_rapport_maken_knop(formulier: Invoerformulier, tmp_path: Path):
     f = formulier
-    f.rapporten = tmp_path / "reports"
+    f.rapporten, f.rapport_url = tmp_path / "reports", "voila/files"
     paden = f.maak_rapport()
     assert sorted(p.name for p in paden) == ["cultuurpodium.html", "cultuurpodium.pdf"]
     assert (tmp_path / "reports" / "voorbeeldstad" / "2024" / "index.html").exists()
+    assert "Rapport gemaakt — openen" in f.melding.value
+    assert 'href="voila/files/voorbeeldstad/2024/cultuurpodium.html"' in f.melding.value
+    assert not f.knop_rapport.disabled and f.knop_rapport.description == "Rapport maken"
+    # Nothing changed: no new rendering, and still a link to open
+    assert f.maak_rapport() == paden
+    assert (
+        "Rapport ongewijzigd — openen" in f.melding.value and 'voorbeeldstad/2024/cultuurpodium.pdf"' in f.melding.value
+    )

@@ -6,10 +6,8 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -18,24 +16,9 @@ import pytest
 from evaluatie.opslag.laden import laad_samenwerking
 
 from .browser import pagina
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, vrije_poort, wacht_tot
 
 pytestmark = pytest.mark.browser
-
-
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wacht_tot(voorwaarde, seconden: float, wat: str) -> None:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if voorwaarde():
-            return
-        time.sleep(0.3)
-    raise AssertionError(f"niet binnen {seconden} s: {wat}")
 
 
 def test_formulier_in_jupyterlab(tmp_path: Path):
@@ -44,7 +27,10 @@ def test_formulier_in_jupyterlab(tmp_path: Path):
     nb = json.loads((ROOT / "notebooks" / "invoer.ipynb").read_text(encoding="utf-8"))
     parameters = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
     parameters["source"] = (
-        'data_dir = "../data"\ngemeente = "voorbeeldstad"\nsamenwerking = "cultuurpodium"\njaar = 2024'
+        "".join(parameters["source"])
+        .replace("gemeente = None", 'gemeente = "voorbeeldstad"')
+        .replace("samenwerking = None", 'samenwerking = "cultuurpodium"')
+        .replace("jaar = None", "jaar = 2024")
     )
     (tmp_path / "notebooks" / "invoer.ipynb").write_text(json.dumps(nb), encoding="utf-8")
     bestand = tmp_path / "data" / "voorbeeldstad" / "cultuurpodium.yaml"
@@ -93,7 +79,7 @@ def test_formulier_in_jupyterlab(tmp_path: Path):
             p.fill(".evaluatie-kosten-0-realisatie input", "850.000")
             p.keyboard.press("Tab")
             p.wait_for_function(
-                "() => document.querySelector('.widget-html-content small')?.textContent.includes('850.000')"
+                "() => document.querySelector('.evaluatie-sectie-financien')?.textContent.includes('som € 850.000')"
             )
             p.screenshot(path=str(tmp_path / "formulier.png"), full_page=True)
             p.click(".evaluatie-bewaar")

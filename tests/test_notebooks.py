@@ -23,7 +23,9 @@ def test_notebook_zonder_uitvoer_en_dun(notebook: Path):
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert all(not c.get("outputs") and c.get("execution_count") is None for c in code)
     assert "parameters" in code[0]["metadata"].get("tags", [])
-    assert all(len("".join(c["source"]).splitlines()) <= 6 for c in code)
+    assert all(len("".join(c["source"]).splitlines()) <= 6 for c in code[1:])
+    # the parameters cell holds parameters only: one assignment (or a comment) per line
+    assert all(re.match(r"^(#.*|\w+ = .+)$", r) for r in "".join(code[0]["source"]).splitlines())
 
 
 def test_geen_pad_buiten_uitvoermap(tmp_path: Path):

@@ -11,18 +11,24 @@ from pathlib import Path
 import papermill
 import pytest
 
+from evaluatie.invoer.formulier.app import NOTEBOOK as FORMULIER_NOTEBOOK
 from evaluatie.uitvoering.taak import NOTEBOOKS
 
-from .conftest import DATA, ROOT
+from .conftest import DATA, ROOT, antwoordt, vrije_poort, wacht_tot
+
+FORMULIER = Path(str(FORMULIER_NOTEBOOK)).parent
+
 
 WERKBOEK = ROOT / "notebooks"
 
 
-@pytest.mark.parametrize("naam", ["evaluatie.ipynb", "vergelijking.ipynb"])
-def test_rapportnotebooks_zijn_een_bron(naam: str):
-    """The report notebooks live in the package; notebooks/ in the checkout links to them, so they cannot drift."""
+@pytest.mark.parametrize(
+    ("naam", "map_"), [("evaluatie.ipynb", NOTEBOOKS), ("vergelijking.ipynb", NOTEBOOKS), ("invoer.ipynb", FORMULIER)]
+)
+def test_notebooks_zijn_een_bron(naam: str, map_: Path):
+    """The notebooks live in the package; notebooks/ in the checkout links to them, so they cannot drift."""
     werkboek = WERKBOEK / naam
-    assert werkboek.is_symlink() and werkboek.resolve() == (NOTEBOOKS / naam).resolve()
+    assert werkboek.is_symlink() and werkboek.resolve() == (map_ / naam).resolve()
 
 
 @pytest.mark.parametrize("notebook", sorted(WERKBOEK.glob("*.ipynb")), ids=lambda p: p.name)
@@ -63,3 +69,19 @@ def test_wiel_werkt_buiten_de_checkout(tmp_path: Path):
     assert vergelijk.returncode == 0, vergelijk.stdout + vergelijk.stderr
     assert (elders / "uit" / "vergelijking" / "vergelijking.html").stat().st_size > 10_000
     assert "Traceback" not in rapport.stderr + vergelijk.stderr
+    # The form as an app from the installed package: it serves, and cleans up after itself.
+    poort = vrije_poort()
+    app = subprocess.Popen(
+        [omgeving / "bin" / "evaluatie", "invullen", str(DATA), "--rapporten", "uit", "--poort", str(poort)],
+        cwd=elders,
+        env=schoon,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wacht_tot(lambda: antwoordt(f"http://127.0.0.1:{poort}/voila/static/voila.js"), 60, "Voilà start")
+        assert (elders / "uit" / "formulier.ipynb").exists()
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+    assert not (elders / "uit" / "formulier.ipynb").exists()

@@ -48,6 +48,17 @@ def test_een_bedrag_wijzigen_houdt_de_nederlandse_schrijfwijze(data_kopie: Path)
     assert "realisatie: 2.300.000" in min_ and "realisatie: '2.350.000,5'" in plus
 
 
+def test_een_bedrag_van_een_groep_cijfers_blijft_nederlands(data_kopie: Path):
+    """`840.000` looks like a float to YAML 1.2 (ruamel); it is the workbook's 840000, so 850000 is `850.000`."""
+    pad = data_kopie / "voorbeeldstad" / "cultuurpodium.yaml"
+    voor = pad.read_text(encoding="utf-8")
+    f = Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
+    f.secties["kosten"]["regels"][0]["realisatie"].value = "850.000"
+    assert f.bewaar().bewaard
+    [min_, plus] = gewijzigd(voor, pad.read_text(encoding="utf-8"))
+    assert "+" + min_[1:].replace("realisatie: 840.000", "realisatie: 850.000") == plus
+
+
 def test_een_jaar_toevoegen_voegt_alleen_dat_jaar_toe(data_kopie: Path):
     pad = data_kopie / "voorbeeldstad" / "afvalbedrijf.yaml"
     voor = pad.read_text(encoding="utf-8")

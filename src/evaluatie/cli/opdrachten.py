@@ -283,11 +283,20 @@ def nieuwjaar(args: argparse.Namespace) -> int:
     return 1 if gegevens.fouten else 0
 
 
+def invullen(args: argparse.Namespace) -> int:
+    """Serve the evaluator's form as an app until Ctrl+C."""
+    from evaluatie.invoer.formulier.app import serveer
+
+    rapporten = uitvoermap(args.rapporten or args.data.resolve().parent / "reports")
+    return serveer(args.data, rapporten, args.poort)
+
+
 OPDRACHTEN = {
     "controleer": controleer,
     "overzicht": overzicht,
     "paragraaf": paragraaf_cmd,
     "nieuwjaar": nieuwjaar,
+    "invullen": invullen,
     "rapporteer": rapporteer_cmd,
     "exporteer": exporteer,
     "importeer": importeer_cmd,

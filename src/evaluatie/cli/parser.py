@@ -177,6 +177,14 @@ def _nieuwjaar(sub: Any) -> list[argparse.ArgumentParser]:
     return [n]
 
 
+def _invullen(sub: Any) -> list[argparse.ArgumentParser]:
+    f = sub.add_parser("invullen", help="open het invulformulier als app in de browser (Voila), zonder code")
+    f.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    f.add_argument("--rapporten", type=Path, help="map van de rapporten (standaard: reports naast de gegevensmap)")
+    f.add_argument("--poort", type=int, default=8866, help="poort (standaard: 8866)")
+    return [f]
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="evaluatie",
@@ -192,6 +200,7 @@ def parser() -> argparse.ArgumentParser:
         _overzicht,
         _paragraaf,
         _nieuwjaar,
+        _invullen,
         _exporteer,
         _importeer,
         _vergelijk,

@@ -17,17 +17,38 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.resolver import VersionedResolver
 
 from evaluatie.domein.opmaak import exact
 from evaluatie.domein.waarden import is_getal
+from evaluatie.opslag.yamlbestand import ALS_TEKST
 
 _NEDERLANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^[-+]?\d+,\d+$")
 # Indentation styles seen in files: PyYAML's own (sequences flush), and hand-written ones (sequences indented).
 _STIJLEN = [(m, s, o) for m, s, o in itertools.product((2, 4), (2, 4), (0, 2)) if o <= s - 2 or (s, o) == (2, 0)]
 
 
+class _Resolver(VersionedResolver):
+    """ruamel's resolver with the workbook loader's rules (`yamlbestand.ALS_TEKST`): `840.000` is the Dutch amount
+    840000 kept as text, not the float 840.0, so a new amount there is written the same way."""
+
+    @property
+    def versioned_resolver(self) -> Any:
+        resolvers = super().versioned_resolver
+        if not getattr(self, "_nederlands", False):
+            for teken in "-+0123456789":
+                resolvers[teken] = [*((_TEKST, p) for p in _PATRONEN), *resolvers.get(teken, [])]
+            self._nederlands = True
+        return resolvers
+
+
+_TEKST = "tag:yaml.org,2002:str"
+_PATRONEN = [re.compile(p) for p in ALS_TEKST]
+
+
 def _yaml(stijl: tuple[int, int, int], breedte: int) -> YAML:
     y = YAML()
+    y.Resolver = _Resolver
     y.preserve_quotes = True
     y.width = breedte
     y.indent(mapping=stijl[0], sequence=stijl[1], offset=stijl[2])

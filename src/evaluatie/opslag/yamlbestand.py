@@ -24,7 +24,7 @@ MAX_DIEPTE = 40
 MAX_WAARDEN = 200_000  # after aliases; a partnership with ten years has a few thousand
 
 _BasisLader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10× faster
-_ALS_TEKST = (
+ALS_TEKST = (
     r"^[-+]?\d{1,3}(?:\.\d{3})+$",  # Dutch thousands: 1.014.673
     r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$",  # sexagesimal: 1:30
     r"^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0b[01_]+$|^[-+]?0o?[0-7_]+$",  # hex, binary, octal
@@ -54,7 +54,7 @@ class Lader(_BasisLader):
 
 Lader.yaml_implicit_resolvers = {k: list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 for _teken in "-+0123456789":
-    for _patroon in reversed(_ALS_TEKST):
+    for _patroon in reversed(ALS_TEKST):
         Lader.yaml_implicit_resolvers.setdefault(_teken, []).insert(0, ("tag:yaml.org,2002:str", re.compile(_patroon)))
 
 

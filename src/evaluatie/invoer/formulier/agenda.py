@@ -8,8 +8,8 @@ import ipywidgets as w
 
 from evaluatie.domein.model import ACTIESTATUSSEN, Actie, Bbv, Jaar
 from evaluatie.domein.waarden import bedragvelden
-from evaluatie.invoer.formulier.onderdelen import BREED, SMAL, Velden
 from evaluatie.invoer.formulier.staat import als_tekst
+from evaluatie.invoer.formulier.velden import BREED, SMAL, Velden, kolomkop
 
 ACTIEVELDEN = ("omschrijving", "eigenaar", "termijn", "status", "antwoord_op", "toelichting")
 
@@ -28,7 +28,9 @@ class AgendaOnderdelen:
         knop = w.Button(description="Actie toevoegen", icon="plus", layout=w.Layout(width="auto"))
         knop.on_click(lambda _b: self._actie(len(self.acties), None))
         uitleg = w.HTML("<small>Termijn als JJJJ-MM-DD. Status: open, loopt, afgerond of vervallen.</small>")
-        return w.VBox([uitleg, self.acties_box, knop])
+        breedtes = {"omschrijving": "22em", "toelichting": "16em"}
+        kop = w.HBox([kolomkop(k, w.Layout(width=breedtes.get(k, SMAL.width))) for k in ACTIEVELDEN])
+        return w.VBox([uitleg, kop, self.acties_box, knop])
 
     def _actie(self, i: int, actie: Actie | None) -> None:
         pad = f"jaren.{self.jaar}.acties[{i}]"
@@ -41,7 +43,7 @@ class AgendaOnderdelen:
             "antwoord_op": w.Text(value=waarde["antwoord_op"] or "", layout=SMAL, placeholder="antwoord op"),
             "toelichting": w.Text(value=waarde["toelichting"] or "", layout=w.Layout(width="16em")),
         }
-        deel: dict[str, Any] = {**velden}
+        deel: dict[str, Any] = {**velden, "pad": pad}
         weg = w.Button(icon="trash", layout=w.Layout(width="3em"), tooltip="Actie verwijderen")
         weg.on_click(lambda _b: self._verwijder(self.acties, deel, self.acties_box))
         deel["box"] = w.HBox(

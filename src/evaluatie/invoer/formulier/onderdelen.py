@@ -14,41 +14,19 @@ import ipywidgets as w
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Jaar, Motief, Regel
 from evaluatie.invoer.formulier.staat import Formulierstaat, als_tekst, percentage_als_tekst
+from evaluatie.invoer.formulier.velden import (
+    BREED,
+    LABEL,
+    NIET_INGEVULD,
+    NIET_INGEVULD_LABEL,
+    OPEN,
+    SMAL,
+    Keuzes,
+    Velden,
+    breedte,
+    kolomkop,
+)
 from evaluatie.regels.kosten import KOLOMMEN
-
-NIET_INGEVULD = ""
-BREED = w.Layout(width="98%")
-SMAL = w.Layout(width="9em")
-LABEL = {"description_width": "13em"}
-
-
-class Velden:
-    """Every input widget of the form by its field path (as in error messages), with a message line under each."""
-
-    def __init__(self) -> None:
-        self.widgets: dict[str, w.ValueWidget] = {}
-        self.fouten: dict[str, w.HTML] = {}
-
-    def maak(self, pad: str, widget: w.ValueWidget, klasse: str) -> w.VBox:
-        widget.add_class(klasse)
-        self.widgets[pad] = widget
-        self.fouten[pad] = w.HTML()
-        self.fouten[pad].add_class("evaluatie-fout")
-        return w.VBox([widget, self.fouten[pad]], layout=w.Layout(width=widget.layout.width or "auto"))
-
-    def wis_fouten(self) -> None:
-        for html in self.fouten.values():
-            html.value = ""
-
-    def toon_fout(self, pad: str, melding: str) -> bool:
-        """Show a message at the field it is about, or at the nearest enclosing field; False when none matches."""
-        kandidaat = pad
-        while kandidaat:
-            if kandidaat in self.fouten:
-                self.fouten[kandidaat].value = f'<span style="color:#B03A00">{escape(melding)}</span>'
-                return True
-            kandidaat = kandidaat.rpartition(".")[0]
-        return False
 
 
 class Onderdelen:
@@ -66,40 +44,48 @@ class Onderdelen:
         pad = f"jaren.{self.jaar}.motieven[{i}]"
         categorieen = [(c.label, k) for k, c in self.kader.motieven.items()]
         cat = w.Dropdown(
-            options=categorieen, value=motief.categorie, description="Motief", layout=w.Layout(width="36em")
+            options=categorieen,
+            value=motief.categorie,
+            description="Motief",
+            style=OPEN,
+            layout=breedte([label for label, _ in categorieen], label=5),
         )
-        subs = w.SelectMultiple(layout=w.Layout(width="36em", height="5em"), description="Submotieven")
 
-        def vul_subs(_c: object = None) -> None:
+        def opties() -> list[str]:
             bekend = list(self.kader.motieven[cat.value].submotieven)
-            extra = [s for s in motief.submotieven if s not in bekend]
-            subs.options = bekend + extra
-            subs.value = tuple(s for s in motief.submotieven if s in subs.options)
+            return bekend + [s for s in motief.submotieven if s not in bekend]
 
-        vul_subs()
-        cat.observe(vul_subs, names="value")
-        antwoorden = [("niet ingevuld", NIET_INGEVULD)] + [
+        subs = Keuzes(opties(), motief.submotieven)
+        cat.observe(lambda _c: subs.zet_opties(opties(), subs.value), names="value")
+        antwoorden = [(NIET_INGEVULD_LABEL, NIET_INGEVULD)] + [
             (a.label, k) for k, a in self.kader.beantwoord.waarden.items()
         ]
         regel = {
+            "pad": pad,
             "categorie": cat,
             "submotieven": subs,
-            "belangrijkste": w.Checkbox(value=motief.belangrijkste, description="belangrijkste motief"),
+            "belangrijkste": w.Checkbox(value=motief.belangrijkste, description="belangrijkste motief", indent=False),
             "beantwoord": w.Dropdown(
-                options=antwoorden, value=motief.beantwoord or NIET_INGEVULD, description="Beantwoord?"
+                options=antwoorden,
+                value=motief.beantwoord or NIET_INGEVULD,
+                description="Aan motief beantwoord?",
+                style=OPEN,
+                layout=breedte([label for label, _ in antwoorden], 12, label=14),
             ),
             "toelichting": w.Textarea(
                 value=motief.toelichting or "",
                 placeholder="wat wel en wat (nog) niet",
                 layout=BREED,
                 description="Toelichting",
+                style=OPEN,
             ),
         }
-        weg = w.Button(description="Verwijderen", icon="trash", layout=w.Layout(width="10em"))
+        weg = w.Button(description="Motief verwijderen", icon="trash", layout=w.Layout(width="auto"))
         weg.on_click(lambda _b: self._verwijder(self.motieven, regel, self.motieven_box))
         regel["box"] = w.VBox(
             [
                 w.HBox([self.velden.maak(f"{pad}.categorie", cat, f"evaluatie-motief-{i}"), weg]),
+                w.HTML("<small>Submotieven (vink aan wat geldt):</small>"),
                 self.velden.maak(f"{pad}.submotieven", subs, f"evaluatie-submotieven-{i}"),
                 w.HBox(
                     [
@@ -118,6 +104,7 @@ class Onderdelen:
         self.motieven_box.children = tuple(r["box"] for r in self.motieven)
 
     def _verwijder(self, lijst: list[dict[str, Any]], regel: dict[str, Any], box: w.VBox) -> None:
+        self.velden.verschuif(lijst, regel)
         lijst.remove(regel)
         box.children = tuple(r["box"] for r in lijst)
         self._ververs_financien()
@@ -125,17 +112,19 @@ class Onderdelen:
     def _ladders(self, gegevens: Jaar) -> w.Widget:
         self.ladders: dict[str, dict[str, w.ValueWidget]] = {}
         rijen = []
+        alle_treden = [NIET_INGEVULD_LABEL, *(t for ladder in self.kader.ladders.values() for t in ladder.treden)]
         for kant in ("beoogd", "feitelijk"):
             res = getattr(gegevens, kant)
             for naam, ladder in self.kader.ladders.items():
                 huidig = getattr(res, naam) if res else None
                 pad = f"jaren.{self.jaar}.{kant}.{naam}"
+                treden = [(NIET_INGEVULD_LABEL, NIET_INGEVULD)] + [(t, t) for t in ladder.treden]
                 trede = w.Dropdown(
-                    options=[("niet ingevuld", NIET_INGEVULD)] + [(t, t) for t in ladder.treden],
+                    options=treden,
                     value=(huidig.trede if huidig and huidig.trede else NIET_INGEVULD),
                     description=f"{ladder.label} ({kant})",
                     style=LABEL,
-                    layout=w.Layout(width="30em"),
+                    layout=breedte(alle_treden, 14, label=13),  # one width: the ladders line up
                 )
                 tekst = w.Textarea(
                     value=(huidig.tekst or "") if huidig else "",
@@ -181,10 +170,7 @@ class Onderdelen:
         deel = {"regels": regels, "totaal": totaalvelden, "som": w.HTML(), "box": w.VBox(), "lijst": w.VBox()}
         knop = w.Button(description="Regel toevoegen", icon="plus", layout=w.Layout(width="auto"))
         knop.on_click(lambda _b: self._voeg_regel_toe(onderdeel))
-        kop = w.HBox(
-            [w.Label("categorie", layout=w.Layout(width="20em"))]
-            + [w.Label(k.replace("_", " "), layout=SMAL) for k in KOLOMMEN]
-        )
+        kop = w.HBox([w.Label("categorie", layout=w.Layout(width="20em"))] + [kolomkop(k, SMAL) for k in KOLOMMEN])
         deel["lijst"].children = tuple(r["box"] for r in regels)
         deel["box"].children = (
             w.HTML(f"<h4>{escape(label)}</h4>"),
@@ -209,7 +195,7 @@ class Onderdelen:
         for v in velden.values():
             v.observe(lambda _c: self._ververs_financien(), names="value")
         weg = w.Button(icon="trash", layout=w.Layout(width="3em"), tooltip="regel verwijderen")
-        deel = {**velden}
+        deel = {**velden, "pad": pad}
         weg.on_click(
             lambda _b: self._verwijder(self.secties[onderdeel]["regels"], deel, self.secties[onderdeel]["lijst"])
         )
@@ -252,29 +238,42 @@ class Onderdelen:
         pad = f"jaren.{self.jaar}.aandeel"
         self.aandeel_velden = {
             "toelichting": w.Textarea(
-                value=(aandeel.toelichting or "") if aandeel else "", layout=BREED, description="Toelichting"
+                value=(aandeel.toelichting or "") if aandeel else "",
+                layout=BREED,
+                description="Toelichting",
+                style=LABEL,
             ),
             "evenwicht_kosten": w.Text(
                 value=(aandeel.evenwicht.kosten or "") if aandeel else "",
                 description="Evenwicht kosten",
                 placeholder="bijv. Evenwichtig",
+                style=LABEL,
+                layout=w.Layout(width="34em"),
             ),
             "evenwicht_baten": w.Text(
-                value=(aandeel.evenwicht.baten or "") if aandeel else "", description="Evenwicht baten"
+                value=(aandeel.evenwicht.baten or "") if aandeel else "",
+                description="Evenwicht baten",
+                placeholder="bijv. Evenwichtig",
+                style=LABEL,
+                layout=w.Layout(width="34em"),
             ),
             "schatting_pct": w.Text(
                 value=percentage_als_tekst(aandeel.schatting_pct) if aandeel else "",
                 description="Geschat aandeel %",
+                style=LABEL,
             ),
         }
         self.verdeeltekst = w.Textarea(
-            value=(aandeel.verdeelsleutel.tekst or "") if aandeel else "", layout=BREED, description="Verdeelsleutel"
+            value=(aandeel.verdeelsleutel.tekst or "") if aandeel else "",
+            layout=BREED,
+            description="Verdeelsleutel",
+            style=LABEL,
         )
         self.verdeelregels = []
         self.verdeel_box = w.VBox()
         for i, r in enumerate(aandeel.verdeelsleutel.regels if aandeel else []):
             self._verdeelregel(i, r)
-        knop = w.Button(description="Regel toevoegen", icon="plus")
+        knop = w.Button(description="Regel toevoegen", icon="plus", layout=w.Layout(width="auto"))
         knop.on_click(lambda _b: self._verdeelregel(len(self.verdeelregels), None))
         self._ververs_financien()
         return w.VBox(
@@ -306,7 +305,7 @@ class Onderdelen:
         }
         for v in velden.values():
             v.observe(lambda _c: self._ververs_financien(), names="value")
-        deel = {**velden, "check": w.HTML()}
+        deel = {**velden, "check": w.HTML(), "pad": pad}
         weg = w.Button(icon="trash", layout=w.Layout(width="3em"))
         weg.on_click(lambda _b: self._verwijder(self.verdeelregels, deel, self.verdeel_box))
         deel["box"] = w.HBox(

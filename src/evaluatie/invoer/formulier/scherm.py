@@ -6,22 +6,45 @@ Every text that comes from data or from an error goes through `html.escape` befo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
-from IPython.display import display
 
 from evaluatie.domein.fouten import EvaluatieFout
 from evaluatie.domein.model import Samenwerking
 from evaluatie.invoer.formulier.agenda import AgendaOnderdelen
-from evaluatie.invoer.formulier.onderdelen import KOLOMMEN, Onderdelen, Velden
+from evaluatie.invoer.formulier.onderdelen import KOLOMMEN, Onderdelen
+from evaluatie.invoer.formulier.rapportknop import Rapportknop
 from evaluatie.invoer.formulier.staat import VERDEELKOLOMMEN, Bewaaruitkomst, Formulierstaat
+from evaluatie.invoer.formulier.velden import OPEN, Velden, breedte
+from evaluatie.invoer.formulier.voortgang import voortgang
+
+STIJL = """<style>
+.evaluatie-balk { position: sticky; top: 0; z-index: 50; background: #fff; border-bottom: 1px solid #bbb;
+  padding: 4px 0; }
+.evaluatie-formulier, .evaluatie-formulier .widget-box, .evaluatie-werk,
+.jp-OutputArea:has(.evaluatie-formulier), .jp-OutputArea-child:has(.evaluatie-formulier),
+.jp-OutputArea-output:has(.evaluatie-formulier) { overflow: visible !important; }
+.evaluatie-melding { max-height: 9em; overflow-y: auto; }
+.evaluatie-formulier .evaluatie-ongeldig input, .evaluatie-formulier .evaluatie-ongeldig textarea,
+.evaluatie-formulier .evaluatie-ongeldig select {
+  outline: 2px solid #B03A00 !important; outline-offset: -1px; background: #FFF4F0 !important; }
+</style>"""
+
+KIES = "— kies —"
+GEEN = ""  # the value of "— kies —" (None would show an empty box)
 
 
-class Invoerformulier(Onderdelen, AgendaOnderdelen):
-    """Choose gemeente, partnership and year; fill in motives, ladders, finances and share; save safely."""
+class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
+    """Choose gemeente, partnership and year; fill in motives, ladders, finances and share; save safely.
+
+    Guided: only the choice is shown until a partnership-year is loaded; then the sections (each saying how
+    complete it is), a bar with Bewaren, Rapport and the messages that stays in view, and the saved state's
+    evaluation. What is typed is checked as it is typed, by the same validation as saving.
+    """
 
     def __init__(
         self,
@@ -30,37 +53,72 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen):
         samenwerking: str | None = None,
         jaar: int | None = None,
         rapporten: str | Path | None = None,
+        rapport_url: str | None = None,
     ) -> None:
         self.staat = Formulierstaat(data_dir)
         self.data_dir = self.staat.data_dir
         self.rapporten = Path(rapporten) if rapporten else self.data_dir.resolve().parent / "reports"
-        self.kies_gemeente = w.Dropdown(description="Gemeente", options=self.staat.gemeenten())
-        self.kies_samenwerking = w.Dropdown(description="Samenwerking", layout=w.Layout(width="40em"))
-        self.kies_jaar = w.Dropdown(description="Jaar")
-        self.knop_nieuw = w.Button(description="Nieuw jaar", tooltip="Begin een jaar met de opbouw van het vorige")
+        self.rapport_url = rapport_url
+        self.kies_gemeente = w.Dropdown(
+            description="1. Gemeente",
+            options=[(KIES, GEEN)] + [(g, g) for g in self.staat.gemeenten()],
+            value=GEEN,
+            style=OPEN,
+            layout=breedte([KIES, *self.staat.gemeenten()], 12, label=7),
+        )
+        self.kies_samenwerking = w.Dropdown(description="2. Samenwerking", options=[(KIES, GEEN)], style=OPEN)
+        self.kies_jaar = w.Dropdown(description="3. Jaar", options=[(KIES, GEEN)], style=OPEN, disabled=True)
+        self.knop_nieuw = w.Button(
+            description="of: Nieuw jaar",
+            tooltip="Begin een nieuw jaar met de motieven, doelen, regels en open acties van het vorige",
+            layout=w.Layout(width="auto"),
+        )
+        self.hint = w.HTML()
         self.knop_bewaar = w.Button(description="Bewaren", button_style="primary", icon="save")
-        self.knop_rapport = w.Button(description="Rapport maken", icon="file")
+        self.knop_rapport = w.Button(description="Rapport maken", icon="file", layout=w.Layout(width="auto"))
+        self.knop_terug = w.Button(
+            description="Wijzigingen weggooien", icon="undo", layout=w.Layout(width="auto", display="none")
+        )
         self.knop_bewaar.add_class("evaluatie-bewaar")
+        self.knop_rapport.add_class("evaluatie-rapport")
+        self.status = w.HTML()
         self.melding = w.HTML()
         self.melding.add_class("evaluatie-melding")
         self.evaluatie = w.Output()
         self.inhoud = w.VBox()
-        self.velden = Velden()
+        self.velden = Velden(self._controleer)
         self.jaar: int | None = None
+        self.geladen: dict[str, Any] | None = None
+        self.gewijzigd = False
+        """True when the form holds something the file does not: edits, or a new year not yet saved."""
+        self._terugzetten = False
+        self.accordeons: dict[str, w.Accordion] = {}
+        self.werk = w.VBox(
+            [
+                w.VBox(
+                    [w.HBox([self.knop_bewaar, self.knop_rapport, self.knop_terug, self.status]), self.melding]
+                ).add_class("evaluatie-balk"),
+                self.inhoud,
+                w.HTML("<h3>Evaluatie van het bewaarde bestand</h3>"),
+                self.evaluatie,
+            ],
+            layout=w.Layout(display="none"),
+        ).add_class("evaluatie-werk")
 
         self.kies_gemeente.observe(lambda _c: self._vul_samenwerkingen(), names="value")
         self.kies_samenwerking.observe(lambda _c: self._laad_gekozen(), names="value")
-        self.kies_jaar.observe(lambda c: c["new"] is not None and self.toon_jaar(c["new"]), names="value")
-        self.knop_nieuw.on_click(lambda _b: self.nieuw_jaar())
-        self.knop_bewaar.on_click(lambda _b: self.bewaar())
-        self.knop_rapport.on_click(lambda _b: self.maak_rapport())
+        self.kies_jaar.observe(self._kies_jaar, names="value")
+        self.knop_nieuw.on_click(lambda _b: self._veilig(self.nieuw_jaar))
+        self.knop_bewaar.on_click(lambda _b: self._veilig(self.bewaar))
+        self.knop_rapport.on_click(lambda _b: self._veilig(self.maak_rapport))
+        self.knop_terug.on_click(lambda _b: self._veilig(self._gooi_weg))
 
         if gemeente:
             self.kies_gemeente.value = gemeente
         self._vul_samenwerkingen()
         if samenwerking:
             self.kies_samenwerking.value = samenwerking
-        if jaar is not None and jaar in (self.kies_jaar.options or ()):
+        if jaar is not None and jaar in self.staat.jaren():
             self.kies_jaar.value = jaar
 
     @property
@@ -71,73 +129,187 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen):
     def pad(self) -> Path | None:
         return self.staat.pad
 
+    def _veilig(self, actie: Callable[[], object]) -> None:
+        """A click never ends in a traceback the evaluator cannot see: a failure becomes a message."""
+        try:
+            actie()
+        except EvaluatieFout as fout:
+            self._meld(str(fout), fout=True)
+        except Exception as exc:  # noqa: BLE001 - shown to the evaluator instead of JupyterLab's log
+            self._meld(f"Onverwachte fout ({type(exc).__name__}): {exc}. Uw invoer staat nog in het formulier.", True)
+
     # -- choosing and loading ------------------------------------------------------------------------------------
+    def _stap(self) -> None:
+        """Show what to do next, enable only what can be used now, and the work area once a year is loaded."""
+        gemeente, sw = self.kies_gemeente.value, self.kies_samenwerking.value
+        self.kies_samenwerking.disabled = not gemeente
+        self.kies_jaar.disabled = self.knop_nieuw.disabled = self.staat.sw is None
+        geladen = self.staat.sw is not None and self.jaar is not None
+        self.werk.layout.display = None if geladen else "none"
+        if not gemeente:
+            tekst = "Kies eerst de gemeente."
+        elif not sw:
+            tekst = "Kies nu de samenwerking."
+        elif self.staat.sw is None:
+            tekst = "Dit bestand kan niet worden geopend; zie de melding."
+        elif not geladen:
+            tekst = "Kies het jaar dat u evalueert, of begin met <b>Nieuw jaar</b>."
+        else:
+            tekst = "Vul de onderdelen hieronder in en klik <b>Bewaren</b>. Rood omlijnd = nog niet goed."
+        self.hint.value = f"<p>{tekst}</p>"
+
     def _vul_samenwerkingen(self) -> None:
-        opties = self.staat.samenwerkingen(self.kies_gemeente.value)
-        self.kies_samenwerking.options = opties
-        if opties:
-            self._laad_gekozen()
+        if self._houd_vast(self.kies_gemeente, self.staat.sw.gemeente if self.staat.sw else GEEN):
+            return
+        gemeente = self.kies_gemeente.value
+        opties = self.staat.samenwerkingen(gemeente) if gemeente else []
+        self._leeg()
+        self.kies_samenwerking.options = [(KIES, GEEN), *opties]
+        self.kies_samenwerking.layout = breedte([KIES, *(label for label, _ in opties)], 16, label=9)
+        self.kies_samenwerking.value = GEEN
+        self._stap()
 
     def _laad_gekozen(self) -> None:
-        if self.kies_samenwerking.value:
+        if self._houd_vast(self.kies_samenwerking, self.staat.sw.id if self.staat.sw else GEEN):
+            return
+        self._leeg()
+        if self.kies_samenwerking.value and self.kies_gemeente.value:
             self.laad(self.kies_gemeente.value, self.kies_samenwerking.value)
+        self._stap()
+
+    def _kies_jaar(self, change: dict[str, Any]) -> None:
+        if self._houd_vast(self.kies_jaar, GEEN if self.jaar is None else self.jaar):
+            return
+        if change["new"] == GEEN:
+            self.jaar = None
+            self.inhoud.children = ()
+            self._stap()
+        else:
+            self.toon_jaar(change["new"])
+
+    def _houd_vast(self, keuze: w.Dropdown, vorige: object) -> bool:
+        """Changing the choice with unsaved changes would lose them: put the choice back and say so."""
+        if self._terugzetten:
+            return True
+        if not self.gewijzigd or keuze.value == vorige:
+            return False
+        self._terugzetten = True
+        try:
+            keuze.value = vorige
+        finally:
+            self._terugzetten = False
+        self._meld("U heeft wijzigingen die nog niet bewaard zijn: klik Bewaren, of Wijzigingen weggooien.", True)
+        return True
+
+    def _leeg(self) -> None:
+        self.staat.sw, self.jaar, self.geladen, self.gewijzigd, self.accordeons = None, None, None, False, {}
+        self.inhoud.children = ()
+        self.kies_jaar.options = [(KIES, GEEN)]
+        self.evaluatie.outputs = ()
+        self._meld("")
 
     def laad(self, gemeente: str, samenwerking: str) -> None:
         try:
             self.staat.laad(gemeente, samenwerking)
         except EvaluatieFout as fout:
-            self.inhoud.children = ()
             self._meld(f"Dit bestand kan niet in het formulier worden geopend: {fout}", fout=True)
             return
-        jaren = self.staat.jaren()
-        self.kies_jaar.options = jaren
-        self.kies_jaar.value = None
-        if jaren:
-            self.kies_jaar.value = jaren[-1]
-        else:
-            self.inhoud.children = (w.HTML("<p>Nog geen jaren: kies <b>Nieuw jaar</b>.</p>"),)
-        self._meld("")
+        self.kies_jaar.options = [(KIES, GEEN)] + [(str(j), j) for j in self.staat.jaren()]
+        if not self.staat.jaren():
+            self._meld("Deze samenwerking heeft nog geen jaren: klik Nieuw jaar.")
 
     def nieuw_jaar(self) -> int:
-        """Add the year after the latest, with the previous year's structure, and show it (not yet saved)."""
+        """Add the year after the latest, with the previous year's structure and targets, and show it (not saved)."""
+        if self.gewijzigd:
+            raise EvaluatieFout("Bewaar eerst uw wijzigingen (of gooi ze weg) voordat u een nieuw jaar begint.")
         nieuw = self.staat.nieuw_jaar()
-        self.kies_jaar.options = self.staat.jaren()
+        self.kies_jaar.options = [(KIES, GEEN)] + [(str(j), j) for j in self.staat.jaren()]
         self.kies_jaar.value = nieuw
-        self._meld(f"Jaar {nieuw} toegevoegd (nog niet bewaard).")
+        self.geladen = None  # the new year exists only in the form until it is saved
+        self._controleer()
+        self.toon_evaluatie()
+        self._meld(f"Jaar {nieuw} toegevoegd met de opbouw van het vorige jaar (nog niet bewaard).")
         return nieuw
+
+    def _gooi_weg(self) -> None:
+        """Back to the saved file: reload it and show the same year (or none, when that year was never saved)."""
+        assert self.staat.sw is not None
+        jaar, self.gewijzigd, self.accordeons = self.jaar, False, {}
+        self.staat.laad(self.staat.sw.gemeente, self.staat.sw.id)
+        self.kies_jaar.options = [(KIES, GEEN)] + [(str(j), j) for j in self.staat.jaren()]
+        if jaar in self.staat.jaren():
+            self.kies_jaar.value = jaar
+            self.toon_jaar(jaar)
+        else:
+            self.kies_jaar.value = GEEN
+        self._meld("Wijzigingen weggegooid; het bewaarde bestand is opnieuw geladen.")
+        self._stap()
 
     # -- the year's fields ---------------------------------------------------------------------------------------
     def toon_jaar(self, jaar: int) -> None:
-        self.jaar = jaar
-        self.velden = Velden()
+        self.jaar, self.accordeons = jaar, {}  # no live checks while the fields are built
+        self.velden = Velden(self._controleer)
         gegevens = self.staat.jaar(jaar)
         self.motieven = [self._motief_regel(i, m) for i, m in enumerate(gegevens.motieven)]
         self.motieven_box = w.VBox([r["box"] for r in self.motieven])
         knop = w.Button(description="Motief toevoegen", icon="plus", layout=w.Layout(width="auto"))
-        knop.on_click(lambda _b: self._voeg_motief_toe())
+        knop.on_click(lambda _b: self._veilig(self._voeg_motief_toe))
         schaal = " / ".join(a.label for a in self.kader.beantwoord.waarden.values())
-        delen = [
-            w.HTML(
-                "<h3>Motieven: aan motief beantwoord?</h3><p>Per motief: is het waargemaakt? "
-                f"Kies uit {escape(schaal)}; leg in de toelichting uit wat wel en wat (nog) niet.</p>"
-            ),
-            self.motieven_box,
-            knop,
-            w.HTML("<h3>Prestatieladders: beoogd en feitelijk</h3>"),
-            self._ladders(gegevens),
-            w.HTML(
-                "<h3>Kosten en baten: begroting en realisatie</h3><p>Bedragen zoals op het dashboard: "
-                "1.014.673, ... (onbekend), nvt, volgt nog, of leeg. Leeg is niet nul.</p>"
-            ),
-        ]
         self.secties = {}
+        financien = [
+            w.HTML(
+                "<p>Bedragen zoals op het dashboard: 1.014.673, ... (onbekend), nvt, volgt nog, of leeg. "
+                "Leeg is niet nul.</p>"
+            )
+        ]
         for onderdeel, label in self.kader.financien.onderdelen.items():
             self.secties[onderdeel] = self._sectie(onderdeel, label, gegevens.financien.get(onderdeel))
-            delen.append(self.secties[onderdeel]["box"])
-        delen += [w.HTML("<h3>Aandeel van de gemeente</h3>"), self._aandeel(gegevens)]
-        delen += [w.HTML("<h3>Ontwikkelagenda: afspraken en acties</h3>"), self._agenda(gegevens)]
-        delen += [w.HTML("<h3>Verbonden partij (BBV)</h3>"), self._bbv(gegevens)]
-        self.inhoud.children = tuple(delen)
+            financien.append(self.secties[onderdeel]["box"])
+        delen = {
+            "motieven": w.VBox(
+                [
+                    w.HTML(
+                        f"<p>Per motief: is het waargemaakt? Kies uit {escape(schaal)}; leg in de toelichting uit "
+                        "wat wel en wat (nog) niet.</p>"
+                    ),
+                    self.motieven_box,
+                    knop,
+                ]
+            ),
+            "ladders": w.VBox(
+                [w.HTML("<p>Per ladder de beoogde en de feitelijke trede.</p>"), self._ladders(gegevens)]
+            ),
+            "financien": w.VBox(financien),
+            "aandeel": self._aandeel(gegevens),
+            "acties": self._agenda(gegevens),
+            "bbv": self._bbv(gegevens),
+        }
+        typed = self.jaargegevens()
+        for stand in voortgang(typed, self.kader, [], jaar):
+            sleutel = stand.onderdeel.sleutel
+            open_ = 0 if stand.volledig is not None or not stand.onderdeel.optioneel else None
+            self.accordeons[sleutel] = w.Accordion([delen[sleutel]], titles=(stand.titel,), selected_index=open_)
+            self.accordeons[sleutel].add_class(f"evaluatie-sectie-{sleutel}")
+        self.inhoud.children = tuple(self.accordeons.values())
+        self.geladen = typed
+        self._controleer()
+        self._stap()
+        self.toon_evaluatie(volledig=False)
+
+    def _controleer(self) -> None:
+        """As typed: the messages at their fields, each section's completeness, whether anything is unsaved."""
+        if self.jaar is None or not self.accordeons:
+            return
+        typed = self.jaargegevens()
+        fouten = self.staat.controleer(self.jaar, typed)
+        self.velden.toon_fouten(fouten)
+        for stand in voortgang(typed, self.kader, fouten, self.jaar):
+            self.accordeons[stand.onderdeel.sleutel].set_title(0, stand.titel)
+        self.gewijzigd = self.geladen is None or typed != self.geladen
+        self.knop_terug.layout.display = None if self.gewijzigd else "none"
+        self.status.value = (
+            '<b style="color:#8A5A00">Niet bewaarde wijzigingen</b>' if self.gewijzigd else "Alles bewaard"
+        )
 
     # -- reading the form back, validating and saving ------------------------------------------------------------
     def jaargegevens(self) -> dict[str, Any]:
@@ -186,52 +358,17 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen):
             uitkomst = Bewaaruitkomst(False, "Kies eerst een gemeente, samenwerking en jaar.")
             self._meld(uitkomst.melding, fout=True)
             return uitkomst
-        self.velden.wis_fouten()
-        uitkomst = self.staat.bewaar(self.jaar, self.jaargegevens())
-        overig = [f"{pad}: {tekst}" for pad, tekst in uitkomst.veldfouten if not self.velden.toon_fout(pad, tekst)]
+        typed = self.jaargegevens()
+        uitkomst = self.staat.bewaar(self.jaar, typed)
+        overig = [f"{pad}: {tekst}" for pad, tekst in self.velden.toon_fouten(uitkomst.veldfouten)]
         self._meld("\n".join([uitkomst.melding, *overig]), fout=not uitkomst.bewaard)
         if uitkomst.bewaard:
+            self.geladen = typed
+            self._controleer()
             self.toon_evaluatie()
-        return uitkomst
-
-    def toon_evaluatie(self) -> None:
-        """The evaluation of the saved file: duty, red findings, motives, ladders, costs."""
-        from evaluatie.rapportage import rapport
-
-        assert self.jaar is not None
-        ev = self.staat.evaluatie(self.jaar)
-        self.evaluatie.clear_output()
-        with self.evaluatie:
-            display(rapport.kernbeeld(ev), rapport.motieven(ev), rapport.ladders(ev), rapport.kosten(ev))
-
-    def maak_rapport(self) -> list[Path]:
-        """This partnership's report, through the same code path as `evaluatie rapporteer`."""
-        from evaluatie.uitvoering.batch import rapporteer
-        from evaluatie.uitvoering.formaten import kies_formaten
-        from evaluatie.uitvoering.taak import Opties
-
-        if self.staat.sw is None or self.jaar is None:
-            self._meld("Kies eerst een gemeente, samenwerking en jaar.", fout=True)
-            return []
-        uitkomst = rapporteer(
-            self.data_dir,
-            self.rapporten,
-            self.jaar,
-            self.staat.sw.gemeente,
-            Opties(formaten=tuple(kies_formaten("html,pdf"))),
-            werkers=1,
-            alleen=self.staat.sw.id,
-            melding=lambda _t: None,
-        )
-        if uitkomst.mislukt:
-            self._meld("Rapport mislukt: " + "; ".join(uitkomst.mislukt.values()), fout=True)
         else:
-            self._meld(
-                "Rapport: "
-                + ", ".join(str(p) for p in uitkomst.gemaakt)
-                + (" (ongewijzigd, al gemaakt)" if uitkomst.uit_cache else "")
-            )
-        return uitkomst.gemaakt
+            self.toon_niet_bewaard()
+        return uitkomst
 
     # -- display -------------------------------------------------------------------------------------------------
     def _meld(self, tekst: str, fout: bool = False) -> None:
@@ -243,7 +380,12 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen):
     @property
     def scherm(self) -> w.Widget:
         keuze = w.HBox([self.kies_gemeente, self.kies_samenwerking, self.kies_jaar, self.knop_nieuw])
-        return w.VBox([keuze, self.inhoud, w.HBox([self.knop_bewaar, self.knop_rapport]), self.melding, self.evaluatie])
+        keuze.layout.flex_flow = "row wrap"
+        kop = w.HTML(
+            "<h2>Jaarlijkse lichte evaluatie</h2><p>Kies in drie stappen wat u invult: de gemeente, de "
+            "samenwerking en het jaar (of begin een nieuw jaar met de opbouw van het vorige).</p>"
+        )
+        return w.VBox([w.HTML(STIJL), kop, keuze, self.hint, self.werk]).add_class("evaluatie-formulier")
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         return self.scherm._repr_mimebundle_(**kwargs)

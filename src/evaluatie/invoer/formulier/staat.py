@@ -262,6 +262,14 @@ class Formulierstaat:
         gegevens["jaren"] = {**gegevens.get("jaren", {}), jaar: dict(jaargegevens)}
         return valideer(gegevens, self.kader, self.pad, self.sw.id, self.sw.gemeente)
 
+    def controleer(self, jaar: int, jaargegevens: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """What saving would refuse, as (field path, message), while typing: the same validation as `bewaar`."""
+        try:
+            self.valideer(jaar, jaargegevens)
+        except Gegevensfout as fout:
+            return fout.meldingen or [(fout.veld or "", fout.melding)]
+        return []
+
     def bewaar(self, jaar: int, jaargegevens: Mapping[str, Any]) -> Bewaaruitkomst:
         """Validate, refuse if the file changed on disk since loading, then write atomically with a backup."""
         try:
