@@ -25,7 +25,7 @@ class AgendaOnderdelen:
         self.acties_box = w.VBox()
         for i, a in enumerate(gegevens.acties):
             self._actie(i, a)
-        knop = w.Button(description="Actie toevoegen", icon="plus", layout=w.Layout(width="auto"))
+        knop = w.Button(description="Actie toevoegen", icon="plus", layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: self._actie(len(self.acties), None))
         uitleg = w.HTML("<small>Termijn als JJJJ-MM-DD. Status: open, loopt, afgerond of vervallen.</small>")
         breedtes = {"omschrijving": "22em", "toelichting": "16em"}

@@ -80,7 +80,7 @@ class Onderdelen:
                 style=OPEN,
             ),
         }
-        weg = w.Button(description="Motief verwijderen", icon="trash", layout=w.Layout(width="auto"))
+        weg = w.Button(description="Motief verwijderen", icon="trash", layout=w.Layout(width="max-content"))
         weg.on_click(lambda _b: self._verwijder(self.motieven, regel, self.motieven_box))
         regel["box"] = w.VBox(
             [
@@ -168,7 +168,7 @@ class Onderdelen:
         for t in totaalvelden.values():
             t.observe(lambda _c: self._ververs_financien(), names="value")
         deel = {"regels": regels, "totaal": totaalvelden, "som": w.HTML(), "box": w.VBox(), "lijst": w.VBox()}
-        knop = w.Button(description="Regel toevoegen", icon="plus", layout=w.Layout(width="auto"))
+        knop = w.Button(description="Regel toevoegen", icon="plus", layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: self._voeg_regel_toe(onderdeel))
         kop = w.HBox([w.Label("categorie", layout=w.Layout(width="20em"))] + [kolomkop(k, SMAL) for k in KOLOMMEN])
         deel["lijst"].children = tuple(r["box"] for r in regels)
@@ -273,7 +273,7 @@ class Onderdelen:
         self.verdeel_box = w.VBox()
         for i, r in enumerate(aandeel.verdeelsleutel.regels if aandeel else []):
             self._verdeelregel(i, r)
-        knop = w.Button(description="Regel toevoegen", icon="plus", layout=w.Layout(width="auto"))
+        knop = w.Button(description="Regel toevoegen", icon="plus", layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: self._verdeelregel(len(self.verdeelregels), None))
         self._ververs_financien()
         return w.VBox(

@@ -75,7 +75,7 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         )
         self.hint = w.HTML()
         self.knop_bewaar = w.Button(description="Bewaren", button_style="primary", icon="save")
-        self.knop_rapport = w.Button(description="Rapport maken", icon="file", layout=w.Layout(width="auto"))
+        self.knop_rapport = w.Button(description="Rapport maken", icon="file", layout=w.Layout(width="max-content"))
         self.knop_terug = w.Button(
             description="Wijzigingen weggooien", icon="undo", layout=w.Layout(width="auto", display="none")
         )
@@ -252,7 +252,7 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         gegevens = self.staat.jaar(jaar)
         self.motieven = [self._motief_regel(i, m) for i, m in enumerate(gegevens.motieven)]
         self.motieven_box = w.VBox([r["box"] for r in self.motieven])
-        knop = w.Button(description="Motief toevoegen", icon="plus", layout=w.Layout(width="auto"))
+        knop = w.Button(description="Motief toevoegen", icon="plus", layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: self._veilig(self._voeg_motief_toe))
         schaal = " / ".join(a.label for a in self.kader.beantwoord.waarden.values())
         self.secties = {}
