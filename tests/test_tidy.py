@@ -110,7 +110,7 @@ def test_export_op_gegenereerde_set_met_cache_en_kapot_bestand(tmp_path: Path, c
     assert main(args) == 0
     assert "6 gemeente(n) gelezen, 0 uit de cache." in capsys.readouterr().out  # 3 generated + 3 shipped
     sw = pd.read_parquet(tmp_path / "uit" / "samenwerkingen.parquet")
-    assert len(sw) == 15 + 11 and set(sw["gemeente"]) >= {"venlo", "wijchen", "voorbeeldstad", gemeente.name}
+    assert len(sw) == 15 + 3 + 11 and set(sw["gemeente"]) >= {"venlo", "wijchen", "voorbeeldstad", gemeente.name}
     fout = pd.read_parquet(tmp_path / "uit" / "bevindingen.parquet").query("ernst == 'fout'")
     assert fout["bron"].tolist() == ["kapot.yaml"] and "geen geldige YAML" in fout["tekst"].item()
     assert main(args) == 0
@@ -118,7 +118,7 @@ def test_export_op_gegenereerde_set_met_cache_en_kapot_bestand(tmp_path: Path, c
     (gemeente / "kapot.yaml").unlink()
     assert main([*args[:-2], "--werkers", "1", "--formaat", "csv"]) == 0
     assert "1 gemeente(n) gelezen, 5 uit de cache." in capsys.readouterr().out
-    assert len(pd.read_csv(tmp_path / "uit" / "samenwerkingen.csv")) == 26
+    assert len(pd.read_csv(tmp_path / "uit" / "samenwerkingen.csv")) == 29
 
 
 @pytest.mark.notebook

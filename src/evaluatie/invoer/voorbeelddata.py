@@ -146,17 +146,75 @@ def maak_samenwerking(rng: random.Random, kader: Kader, gemeente: str, nr: int, 
     return sw
 
 
-def genereer(naar: Path, gemeenten: int, per: int, jaren: int, eerste_jaar: int = 2020, zaad: int = 2026) -> list[Path]:
-    """Write `gemeenten × per` partnership files with `jaren` years each; returns the paths written."""
+# A gemeenschappelijke regeling recorded by each of three neighbouring gemeenten, with one known inconsistency by
+# its number: 0 consistent, 1 shares summing to more than 100 %, 2 members disagreeing on the GR's budget (and one
+# member without the Sw-number, matched by name and afkorting), 3 a member missing a share of the 100 %.
+AANDELEN_GR = (50.0, 30.0, 20.0)
+GEDEELDE_GEBREKEN = ("geen", "boven 100", "begroting oneens", "gat")
+
+
+def gedeelde_regeling(kader: Kader, k: int, leden: list[str], jaren: list[int]) -> list[Samenwerking]:
+    """GR number `k` as each of `leden` records it (deterministic; its inconsistency by `GEDEELDE_GEBREKEN`)."""
+    gebrek = GEDEELDE_GEBREKEN[k % len(GEDEELDE_GEBREKEN)]
+    rng = random.Random(k)
+    naam, afkorting = f"Gemeenschappelijke Belastingdienst {VOOR[k % len(VOOR)]}-{k:03d}", f"GBD{k:03d}"
+    grondslag = round(rng.uniform(2, 20), 1) * 1_000_000
+    records = []
+    for i, gemeente in enumerate(leden):
+        pct = AANDELEN_GR[i] + (5.0 if gebrek == "boven 100" and i == 1 else 0.0)
+        pct -= 10.0 if gebrek == "gat" and i == 2 else 0.0
+        eigen_grondslag = grondslag + (50_000 if gebrek == "begroting oneens" and i == 2 else 0)
+        sw = Samenwerking(
+            id=f"gr-{k:03d}",
+            gemeente=gemeente,
+            naam=naam if i != 1 else naam.upper(),  # spelled differently by one member: still matched
+            afkorting=afkorting,
+            sw_nummer=None if gebrek == "begroting oneens" and i == 1 else str(9000 + k),
+            fictief=True,
+            beschrijving="Fictieve gemeenschappelijke regeling die meerdere gemeenten elk vastleggen.",
+            onderwerpen=["Bedrijfsvoering"],
+            belangrijkheid=Belangrijkheid(voor_wie=["raad_belangrijk"]),
+            verbonden_partij=VerbondenPartij(bestuurlijk_belang=True, financieel_belang=True),
+            schaal=["Regionaal"],
+            partners=Partners(gemeenten=[g.capitalize() for g in leden]),
+            aard=["Gezamenlijke beleidsuitvoering"],
+        )
+        for jaar in jaren:
+            bijdrage = round(pct * eigen_grondslag / 100)
+            regels = [Verdeelregel(omschrijving="bijdrage", percentage=pct, grondslag=eigen_grondslag, bedrag=bijdrage)]
+            sw.jaren[jaar] = Jaar(
+                motieven=[
+                    Motief(categorie="efficientie", belangrijkste=True, beantwoord=["ja", "deels", "nee"][i]),
+                    Motief(categorie="organisatorisch", beantwoord=["ja", "ja", "deels"][i]),
+                ],
+                financien={"kosten": Sectie(regels=[Regel(categorie="Bijdrage", begroting=bijdrage)])},
+                aandeel=Aandeel(verdeelsleutel=Verdeelsleutel(regels=regels)),
+            )
+        records.append(sw)
+    return records
+
+
+def genereer(
+    naar: Path, gemeenten: int, per: int, jaren: int, eerste_jaar: int = 2020, zaad: int = 2026, gedeeld: bool = True
+) -> list[Path]:
+    """Write `gemeenten × per` partnership files with `jaren` years each, and (`gedeeld`) one gemeenschappelijke
+    regeling per three neighbouring gemeenten, recorded by each of them; returns the paths written."""
     rng = random.Random(zaad)
     kader = laad_kader()
-    paden = []
+    alle_jaren = list(range(eerste_jaar, eerste_jaar + jaren))
+    namen = []
+    records = []
     for g in range(gemeenten):
         gemeente = gemeentenaam(g, rng)
-        for nr in range(per):
-            sw = maak_samenwerking(rng, kader, gemeente, nr, list(range(eerste_jaar, eerste_jaar + jaren)))
-            pad = naar / gemeente / f"{sw.id}.yaml"
-            pad.parent.mkdir(parents=True, exist_ok=True)
-            pad.write_text(naar_yaml(sw), encoding="utf-8")  # fresh synthetic files: no backup, no fsync needed
-            paden.append(pad)
+        namen.append(gemeente)
+        records += [maak_samenwerking(rng, kader, gemeente, nr, alle_jaren) for nr in range(per)]
+    if gedeeld:
+        for k in range(gemeenten // 3):
+            records += gedeelde_regeling(kader, k, namen[3 * k : 3 * k + 3], alle_jaren)
+    paden = []
+    for sw in records:
+        pad = naar / sw.gemeente / f"{sw.id}.yaml"
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(naar_yaml(sw), encoding="utf-8")  # fresh synthetic files: no backup, no fsync needed
+        paden.append(pad)
     return paden

@@ -24,6 +24,7 @@ from evaluatie.domein.waarden import is_getal
 from evaluatie.opslag.inhoud import pakket_hash
 from evaluatie.opslag.laden import laad_gegevens
 from evaluatie.opslag.schrijven import schrijf_atomair
+from evaluatie.rapportage.gedeeld import AANDELEN, aandeel_rij, aantal_gemeenten, gedeelde_tabellen
 from evaluatie.regels.analyse import Evaluatie, evalueer
 from evaluatie.regels.kosten import KOLOMMEN
 from evaluatie.regels.kwaliteit import basis_bevindingen
@@ -50,6 +51,8 @@ TABELLEN: dict[str, list[str]] = {
         "schaal",
         "aard",
         "aantal_partners",
+        "aantal_gemeenten",
+        "sw_nummer",
         "jaren_met_gegevens",
         "eerste_jaar",
         "laatste_jaar",
@@ -113,6 +116,7 @@ TABELLEN: dict[str, list[str]] = {
         "antwoord_op",
         "toelichting",
     ],
+    "aandelen": AANDELEN,
     "bevindingen": ["gemeente", "id", "jaar", "ernst", "soort", "tekst", "veld", "bron"],
 }
 LIJST = "; "
@@ -152,13 +156,15 @@ def _samenwerking_rij(sw: Samenwerking, kader: Kader) -> dict[str, object]:
         "schaal": LIJST.join(sw.schaal),
         "aard": LIJST.join(sw.aard),
         "aantal_partners": sum(len(v) for v in sw.partners.model_dump().values()),
+        "aantal_gemeenten": aantal_gemeenten(sw),
+        "sw_nummer": sw.sw_nummer,
         "jaren_met_gegevens": len(jaren),
         "eerste_jaar": jaren[0] if jaren else None,
         "laatste_jaar": jaren[-1] if jaren else None,
     }
 
 
-def _jaar_rijen(ev: Evaluatie, uit: dict[str, list[dict]], sleutel: dict[str, object]) -> None:
+def _jaar_rijen(sw: Samenwerking, ev: Evaluatie, uit: dict[str, list[dict]], sleutel: dict[str, object]) -> None:
     """One evaluated year's rows in the motieven, ladders, financien and verdeelsleutel tables."""
     jaar = {**sleutel, "jaar": ev.jaar}
     for m in ev.motieven.rijen:
@@ -197,6 +203,7 @@ def _jaar_rijen(ev: Evaluatie, uit: dict[str, list[dict]], sleutel: dict[str, ob
     for c in ev.kosten.verdeelsleutel:
         kolommen = ("omschrijving", "percentage", "grondslag", "bedrag", "berekend", "verschil")
         uit["verdeelsleutel"].append({**jaar, **{k: getattr(c, k) for k in kolommen}})
+    uit["aandelen"].append({**jaar, **aandeel_rij(sw, ev)})
 
 
 def rijen(sw: Samenwerking, kader: Kader) -> dict[str, list[dict]]:
@@ -210,7 +217,7 @@ def rijen(sw: Samenwerking, kader: Kader) -> dict[str, list[dict]]:
         ev = evalueer(sw, jaar, kader)
         bevindingen += [b for b in ev.bevindingen if b.jaar is not None]
         if ev.heeft_gegevens:
-            _jaar_rijen(ev, uit, sleutel)
+            _jaar_rijen(sw, ev, uit, sleutel)
     kolommen = ("jaar", "ernst", "soort", "tekst", "veld", "bron")
     uit["bevindingen"] = [{**sleutel, **{k: getattr(b, k) for k in kolommen}} for b in bevindingen]
     return uit
@@ -317,4 +324,5 @@ def tidy_tabellen(
         naam: pd.concat([delen[m][naam] for m in mappen], ignore_index=True) if mappen else pd.DataFrame(columns=k)
         for naam, k in TABELLEN.items()
     }
+    tabellen |= gedeelde_tabellen(tabellen)
     return tabellen, {"uit_cache": len(mappen) - len(te_doen), "gebouwd": len(te_doen)}

@@ -189,3 +189,42 @@ def kostenafwijking(v: Vergelijking) -> Html:
     )
     alt = "Spreiding van de afwijking tussen realisatie en begroting per jaar."
     return _sectie("Kosten: realisatie tegenover begroting", uitleg, trend, als_svg(fig, alt, "afwijking"))
+
+
+def gedeeld(v: Vergelijking) -> Html:
+    """Partnerships that several gemeenten record (a GR seen whole): shares, agreement, motives side by side."""
+    g = v["gedeeld"]
+    g = g[g["jaar"] == g.groupby("sleutel")["jaar"].transform("max")]
+    if g.empty:
+        return _sectie("Gedeelde samenwerkingen", "Geen samenwerking die door meer dan één gemeente is vastgelegd.")
+    per_jaar = (
+        g.groupby(["naam", "jaar"])
+        .agg(
+            leden=("gemeente", "nunique"),
+            som_aandelen_pct=("som_aandelen_pct", "first"),
+            boven_100=("aandelen_boven_100", "first"),
+            gat_pct=("gat_pct", "first"),
+            begroting_oneens=("gr_begroting_oneens", "first"),
+        )
+        .reset_index()
+    )
+    for kolom in ("boven_100", "begroting_oneens"):
+        per_jaar[kolom] = per_jaar[kolom].map({True: "ja", False: "nee"})
+    m = v["gedeeld_motieven"]
+    laatste = m[m["jaar"] == m.groupby("naam")["jaar"].transform("max")].dropna(subset=["beantwoord"])
+    naast = (
+        laatste.assign(antwoord=laatste["gemeente"] + ": " + laatste["beantwoord"])
+        .groupby(["naam", "jaar", "categorie_label"])["antwoord"]
+        .agg("; ".join)
+        .reset_index()
+    )
+    uitleg = (
+        "Een gemeenschappelijke regeling legt elke deelnemer apart vast; hier staan die vastleggingen naast elkaar "
+        "(gekoppeld op Sw-nummer, anders op naam en afkorting), in het laatste jaar: het aantal deelnemers in de "
+        "gegevens, de som van de aandelen volgens ieders verdeelsleutel (boven 100% is een tegenstrijdigheid; een "
+        "gat alleen als alle deelnemers in de gegevens staan) en of de deelnemers dezelfde begroting van de "
+        "regeling noemen. Daaronder ieders antwoord op dezelfde motieven. Alle jaren: de tabellen gedeeld en "
+        "gedeeld_motieven (docs/tidy.md)."
+    )
+    motieven = _sectie("Gedeelde samenwerkingen: motieven naast elkaar", "", naast)
+    return Html(str(_sectie("Gedeelde samenwerkingen", uitleg, per_jaar)) + str(motieven))

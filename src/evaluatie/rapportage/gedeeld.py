@@ -1,0 +1,168 @@
+"""One gemeenschappelijke regeling seen from all its members: each member gemeente records it separately.
+
+Per partnership-year the member's own view (`aandeel_rij`: its share by its verdeelsleutel, its contribution, the GR
+budget it divides, the GR's result) goes into the tidy table `aandelen`. Across gemeenten (`gedeelde_tabellen`) the
+records of one partnership are matched — the same Sw-number, or else the same normalised name and afkorting — and
+laid side by side: `gedeeld` (shares, their sum, disagreement on the GR's figures) and `gedeeld_motieven`.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from evaluatie.domein.model import Samenwerking
+from evaluatie.domein.tekst import normaliseer
+from evaluatie.domein.waarden import is_getal
+from evaluatie.regels.analyse import Evaluatie
+
+AANDELEN = [
+    "gemeente",
+    "id",
+    "jaar",
+    "aandeel_pct",
+    "aandeel_bron",
+    "bijdrage_begroting",
+    "bijdrage_realisatie",
+    "gr_begroting",
+    "gr_resultaat",
+]
+GEDEELD = [
+    "sleutel",
+    "naam",
+    "jaar",
+    "gemeente",
+    "id",
+    "leden_in_data",
+    "leden_genoemd",
+    "aandeel_pct",
+    "aandeel_bron",
+    "som_aandelen_pct",
+    "aandelen_boven_100",
+    "gat_pct",
+    "bijdrage_begroting",
+    "bijdrage_realisatie",
+    "gr_begroting",
+    "gr_begroting_oneens",
+    "gr_resultaat",
+    "gr_resultaat_oneens",
+]
+GEDEELD_MOTIEVEN = ["sleutel", "naam", "jaar", "categorie", "categorie_label", "gemeente", "id", "beantwoord", "score"]
+MARGE_PCT = 0.5  # percentage points the members' shares may differ from 100 % through rounding
+
+
+def aandeel_rij(sw: Samenwerking, ev: Evaluatie) -> dict[str, object]:
+    """This member's view of the partnership in one year; a share it did not record stays missing."""
+    regels = [c for c in ev.kosten.verdeelsleutel if c.percentage is not None]
+    aandeel = (sw.jaar(ev.jaar).aandeel if sw.jaar(ev.jaar) else None) or None
+    pct, bron = None, None
+    if regels and len({c.percentage for c in regels}) == 1:
+        pct, bron = regels[0].percentage, "verdeelsleutel"
+    elif regels and all(c.grondslag for c in regels):
+        basis = sum(c.grondslag for c in regels)
+        pct, bron = sum(c.percentage * c.grondslag for c in regels) / basis, "verdeelsleutel (gewogen)"
+    elif aandeel is not None and is_getal(aandeel.schatting_pct):
+        pct, bron = float(aandeel.schatting_pct), "schatting"
+    totaal = ev.kosten.totaal(ev.jaar)
+    grondslagen = [c.grondslag for c in ev.kosten.verdeelsleutel]
+    bbv = sw.jaar(ev.jaar).bbv if sw.jaar(ev.jaar) else None
+    resultaat = bbv.financieel_resultaat if bbv else None
+    return {
+        "aandeel_pct": pct,
+        "aandeel_bron": bron,
+        "bijdrage_begroting": _getal(totaal.begroting) if totaal else None,
+        "bijdrage_realisatie": _getal(totaal.realisatie) if totaal else None,
+        "gr_begroting": sum(grondslagen) if grondslagen and all(g is not None for g in grondslagen) else None,
+        "gr_resultaat": _getal(resultaat),
+    }
+
+
+def aantal_gemeenten(sw: Samenwerking) -> int | None:
+    """How many gemeenten take part (the partners named plus this one), or None when no partner gemeente is named."""
+    if not sw.partners.gemeenten:
+        return None
+    namen = {re.sub(r"^gemeente\s+", "", normaliseer(g)).replace("-", " ") for g in sw.partners.gemeenten}
+    return len(namen | {normaliseer(sw.gemeente).replace("-", " ")})
+
+
+def _getal(waarde: object) -> float | None:
+    return float(waarde) if is_getal(waarde) else None
+
+
+def naamsleutel(naam: object, afkorting: object) -> str:
+    """Name and afkorting as a comparison key: case, accents, punctuation and a leading 'GR' do not count."""
+    t = re.sub(r"^(gr|gemeenschappelijke regeling)\s+", "", normaliseer(naam if isinstance(naam, str) else ""))
+    return f"{re.sub(r'[^0-9a-z]+', ' ', t).strip()}|{normaliseer(afkorting if isinstance(afkorting, str) else '')}"
+
+
+def koppel(samenwerkingen: pd.DataFrame) -> pd.Series:
+    """A shared key per record: records with the same Sw-number, or with the same name key where at least one has
+    no Sw-number, are one partnership (union-find, so a chain of such matches is one too)."""
+    ouder = list(range(len(samenwerkingen)))
+
+    def wortel(i: int) -> int:
+        while ouder[i] != i:
+            ouder[i] = ouder[ouder[i]]
+            i = ouder[i]
+        return i
+
+    def verbind(a: int, b: int) -> None:
+        ouder[wortel(a)] = wortel(b)
+
+    nummers = samenwerkingen["sw_nummer"].tolist()
+    namen = [naamsleutel(n, a) for n, a in zip(samenwerkingen["naam"], samenwerkingen["afkorting"], strict=True)]
+    eerste: dict[object, int] = {}
+    for i, nummer in enumerate(nummers):
+        if isinstance(nummer, str) and nummer:
+            verbind(i, eerste.setdefault(("sw", nummer), i))
+    per_naam: dict[str, list[int]] = {}
+    for i, naam in enumerate(namen):
+        per_naam.setdefault(naam, []).append(i)
+    for leden in per_naam.values():
+        zonder = [i for i in leden if not (isinstance(nummers[i], str) and nummers[i])]
+        for i in zonder:
+            for j in leden:
+                verbind(i, j)
+    sleutels = []
+    for i in range(len(samenwerkingen)):
+        r = wortel(i)
+        sleutels.append(f"Sw-{nummers[r]}" if isinstance(nummers[r], str) and nummers[r] else namen[r])
+    return pd.Series(sleutels, index=samenwerkingen.index, dtype="object")
+
+
+def gedeelde_tabellen(tabellen: dict[str, pd.DataFrame], marge_euro: float = 1.0) -> dict[str, pd.DataFrame]:
+    """`gedeeld` and `gedeeld_motieven`: only partnerships recorded by two or more gemeenten."""
+    sw = tabellen["samenwerkingen"].copy()
+    if sw.empty:
+        return {"gedeeld": pd.DataFrame(columns=GEDEELD), "gedeeld_motieven": pd.DataFrame(columns=GEDEELD_MOTIEVEN)}
+    sw["sleutel"] = koppel(sw)
+    leden = sw.groupby("sleutel")["gemeente"].nunique()
+    gedeeld_sw = sw[sw["sleutel"].map(leden) >= 2]
+    basis = gedeeld_sw[["gemeente", "id", "sleutel", "naam", "aantal_gemeenten"]]
+    # the spelling most members use (ties: the first gemeente alphabetically)
+    namen = basis.sort_values(["sleutel", "gemeente"]).groupby("sleutel")["naam"].agg(lambda s: s.mode().iloc[0])
+
+    rijen = tabellen["aandelen"].merge(basis.drop(columns="naam"), on=["gemeente", "id"])
+    rijen["naam"] = rijen["sleutel"].map(namen)
+    groep = rijen.groupby(["sleutel", "jaar"])
+    rijen["leden_in_data"] = groep["gemeente"].transform("nunique")
+    rijen["leden_genoemd"] = groep["aantal_gemeenten"].transform("max")
+    som = groep["aandeel_pct"].transform(lambda s: s.sum(min_count=1))
+    rijen["som_aandelen_pct"] = som
+    rijen["aandelen_boven_100"] = som > 100 + MARGE_PCT
+    alle = rijen["leden_genoemd"].notna() & (rijen["leden_in_data"] >= rijen["leden_genoemd"])
+    compleet = groep["aandeel_pct"].transform(lambda s: s.notna().all())
+    rijen["gat_pct"] = (100 - som).where(alle & compleet & (som < 100 - MARGE_PCT))
+    for kolom in ("gr_begroting", "gr_resultaat"):
+        spreiding = groep[kolom].transform(lambda s: s.max() - s.min() if s.notna().sum() >= 2 else float("nan"))
+        rijen[f"{kolom}_oneens"] = (spreiding > marge_euro).where(spreiding.notna())
+    gedeeld = rijen[GEDEELD].sort_values(["sleutel", "jaar", "gemeente"], ignore_index=True)
+
+    motieven = tabellen["motieven"].drop_duplicates(["gemeente", "id", "jaar", "categorie"])
+    motieven = motieven.merge(basis.drop(columns=["naam", "aantal_gemeenten"]), on=["gemeente", "id"])
+    motieven["naam"] = motieven["sleutel"].map(namen)
+    gedeeld_motieven = motieven[GEDEELD_MOTIEVEN].sort_values(
+        ["sleutel", "jaar", "categorie", "gemeente"], ignore_index=True
+    )
+    return {"gedeeld": gedeeld, "gedeeld_motieven": gedeeld_motieven}
