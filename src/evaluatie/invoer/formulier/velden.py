@@ -40,9 +40,6 @@ class Velden:
             widget.observe(lambda _c: self.bij_wijziging(), names="value")
         return w.VBox([widget, self.fouten[pad]], layout=w.Layout(width=widget.layout.width or "auto"))
 
-    def wis_fouten(self) -> None:
-        self.toon_fouten([])
-
     def verschuif(self, rijen: list[dict[str, Any]], weg: dict[str, Any]) -> None:
         """A row leaves a list: forget its fields and renumber the later rows, so messages keep finding them."""
         for pad in [p for p in self.widgets if _onder(p, weg["pad"])]:
@@ -63,14 +60,6 @@ class Velden:
         while pad and pad not in self.fouten:
             pad = pad.rpartition(".")[0]
         return pad or None
-
-    def toon_fout(self, pad: str, melding: str) -> bool:
-        """Show one message at its field (besides those shown); False when no field matches."""
-        veld = self._veld_van(pad)
-        if veld is None:
-            return False
-        self._zet(veld, [*self.getoond.get(veld, []), melding])
-        return True
 
     def toon_fouten(self, fouten: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Show exactly these messages, each at its field with a red outline; returns the ones without a field.
