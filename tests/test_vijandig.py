@@ -98,7 +98,7 @@ def test_geen_script_uit_bestandsnamen_en_velden(tmp_path: Path):
     import ipywidgets as w
 
     velden.maak("naam", w.Text(), "x")
-    velden.toon_fout("naam", "geen bedrag: '<img src=x onerror=alert(1)>'")
+    velden.toon_fouten([("naam", "geen bedrag: '<img src=x onerror=alert(1)>'")])
     assert "<img" not in velden.fouten["naam"].value and "&lt;img src=x" in velden.fouten["naam"].value
 
 
