@@ -105,6 +105,11 @@ def is_getal(waarde: object) -> bool:
     return isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and waarde == waarde
 
 
+def als_float(waarde: object) -> float | None:
+    """An amount as a float for a table, None for a marker or a missing value (never 0)."""
+    return float(waarde) if is_getal(waarde) else None
+
+
 def bedragvelden(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of a model that hold an amount (`Bedrag`), in order: for tables and sheets derived from the model."""
     return tuple(n for n, f in model.model_fields.items() if any(m == _BEDRAG for m in f.metadata))

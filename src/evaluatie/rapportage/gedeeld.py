@@ -14,7 +14,7 @@ import pandas as pd
 
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.tekst import normaliseer
-from evaluatie.domein.waarden import is_getal
+from evaluatie.domein.waarden import als_float, is_getal
 from evaluatie.regels.analyse import Evaluatie
 
 AANDELEN = [
@@ -55,7 +55,8 @@ MARGE_PCT = 0.5  # percentage points the members' shares may differ from 100 % t
 def aandeel_rij(sw: Samenwerking, ev: Evaluatie) -> dict[str, object]:
     """This member's view of the partnership in one year; a share it did not record stays missing."""
     regels = [c for c in ev.kosten.verdeelsleutel if c.percentage is not None]
-    aandeel = (sw.jaar(ev.jaar).aandeel if sw.jaar(ev.jaar) else None) or None
+    gegevens = sw.jaar(ev.jaar)
+    aandeel = gegevens.aandeel if gegevens else None
     pct, bron = None, None
     if regels and len({c.percentage for c in regels}) == 1:
         pct, bron = regels[0].percentage, "verdeelsleutel"
@@ -66,15 +67,15 @@ def aandeel_rij(sw: Samenwerking, ev: Evaluatie) -> dict[str, object]:
         pct, bron = float(aandeel.schatting_pct), "schatting"
     totaal = ev.kosten.totaal(ev.jaar)
     grondslagen = [c.grondslag for c in ev.kosten.verdeelsleutel]
-    bbv = sw.jaar(ev.jaar).bbv if sw.jaar(ev.jaar) else None
+    bbv = gegevens.bbv if gegevens else None
     resultaat = bbv.financieel_resultaat if bbv else None
     return {
         "aandeel_pct": pct,
         "aandeel_bron": bron,
-        "bijdrage_begroting": _getal(totaal.begroting) if totaal else None,
-        "bijdrage_realisatie": _getal(totaal.realisatie) if totaal else None,
+        "bijdrage_begroting": als_float(totaal.begroting) if totaal else None,
+        "bijdrage_realisatie": als_float(totaal.realisatie) if totaal else None,
         "gr_begroting": sum(grondslagen) if grondslagen and all(g is not None for g in grondslagen) else None,
-        "gr_resultaat": _getal(resultaat),
+        "gr_resultaat": als_float(resultaat),
     }
 
 
@@ -84,10 +85,6 @@ def aantal_gemeenten(sw: Samenwerking) -> int | None:
         return None
     namen = {re.sub(r"^gemeente\s+", "", normaliseer(g)).replace("-", " ") for g in sw.partners.gemeenten}
     return len(namen | {normaliseer(sw.gemeente).replace("-", " ")})
-
-
-def _getal(waarde: object) -> float | None:
-    return float(waarde) if is_getal(waarde) else None
 
 
 def naamsleutel(naam: object, afkorting: object) -> str:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Samenwerking
-from evaluatie.domein.waarden import is_getal
+from evaluatie.domein.waarden import als_float, is_getal
 from evaluatie.opslag.inhoud import pakket_hash
 from evaluatie.opslag.laden import laad_gegevens
 from evaluatie.opslag.schrijven import schrijf_atomair
@@ -124,10 +124,6 @@ Tabellen = dict[str, pd.DataFrame]
 Kaart = Callable[[Callable[[Path], Tabellen], list[Path]], list[Tabellen]]  # an ordered map: processes, a cluster
 
 
-def _getal(waarde: object) -> float | None:
-    return float(waarde) if is_getal(waarde) else None
-
-
 def _ontbreekt(*waarden: object) -> str | None:
     """Why amounts are missing on a line: the markers and blanks as text, so NaN is never read as zero."""
     redenen = [w if isinstance(w, str) else "leeg" for w in waarden if not is_getal(w)]
@@ -193,7 +189,7 @@ def _jaar_rijen(sw: Samenwerking, ev: Evaluatie, uit: dict[str, list[dict]], sle
             }
         )
     for r in ev.kosten.regels:
-        bedragen = {k: _getal(r[k]) for k in KOLOMMEN}
+        bedragen = {k: als_float(r[k]) for k in KOLOMMEN}
         uit["financien"].append({**sleutel, **r, **bedragen, "ontbreekt": _ontbreekt(r["begroting"], r["realisatie"])})
     for nr, a in enumerate(ev.agenda.acties, start=1):
         velden = {
