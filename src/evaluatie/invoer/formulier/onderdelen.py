@@ -243,20 +243,16 @@ class Onderdelen:
                 description="Toelichting",
                 style=LABEL,
             ),
-            "evenwicht_kosten": w.Text(
-                value=(aandeel.evenwicht.kosten or "") if aandeel else "",
-                description="Evenwicht kosten",
-                placeholder="bijv. Evenwichtig",
-                style=LABEL,
-                layout=w.Layout(width="34em"),
-            ),
-            "evenwicht_baten": w.Text(
-                value=(aandeel.evenwicht.baten or "") if aandeel else "",
-                description="Evenwicht baten",
-                placeholder="bijv. Evenwichtig",
-                style=LABEL,
-                layout=w.Layout(width="34em"),
-            ),
+            **{
+                f"evenwicht_{kant}": w.Text(
+                    value=(getattr(aandeel.evenwicht, kant) or "") if aandeel else "",
+                    description=f"Evenwicht {kant}",
+                    placeholder="bijv. Evenwichtig",
+                    style=LABEL,
+                    layout=w.Layout(width="34em"),
+                )
+                for kant in ("kosten", "baten")
+            },
             "schatting_pct": w.Text(
                 value=percentage_als_tekst(aandeel.schatting_pct) if aandeel else "",
                 description="Geschat aandeel %",

@@ -208,13 +208,16 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         self.evaluatie.outputs = ()
         self._meld("")
 
+    def _vul_jaren(self) -> None:
+        self.kies_jaar.options = [(KIES, GEEN)] + [(str(j), j) for j in self.staat.jaren()]
+
     def laad(self, gemeente: str, samenwerking: str) -> None:
         try:
             self.staat.laad(gemeente, samenwerking)
         except EvaluatieFout as fout:
             self._meld(f"Dit bestand kan niet in het formulier worden geopend: {fout}", fout=True)
             return
-        self.kies_jaar.options = [(KIES, GEEN)] + [(str(j), j) for j in self.staat.jaren()]
+        self._vul_jaren()
         if not self.staat.jaren():
             self._meld("Deze samenwerking heeft nog geen jaren: klik Nieuw jaar.")
 
@@ -223,7 +226,7 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         if self.gewijzigd:
             raise EvaluatieFout("Bewaar eerst uw wijzigingen (of gooi ze weg) voordat u een nieuw jaar begint.")
         nieuw = self.staat.nieuw_jaar()
-        self.kies_jaar.options = [(KIES, GEEN)] + [(str(j), j) for j in self.staat.jaren()]
+        self._vul_jaren()
         self.kies_jaar.value = nieuw
         self.geladen = None  # the new year exists only in the form until it is saved
         self._controleer()
@@ -236,7 +239,7 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         assert self.staat.sw is not None
         jaar, self.gewijzigd, self.accordeons = self.jaar, False, {}
         self.staat.laad(self.staat.sw.gemeente, self.staat.sw.id)
-        self.kies_jaar.options = [(KIES, GEEN)] + [(str(j), j) for j in self.staat.jaren()]
+        self._vul_jaren()
         if jaar in self.staat.jaren():
             self.kies_jaar.value = jaar
             self.toon_jaar(jaar)
