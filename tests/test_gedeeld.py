@@ -11,7 +11,7 @@ import pandas as pd
 from evaluatie.invoer.voorbeelddata import GEDEELDE_GEBREKEN, genereer
 from evaluatie.rapportage import vergelijking as vg
 from evaluatie.rapportage.gedeeld import GEDEELD, GEDEELD_MOTIEVEN, koppel
-from evaluatie.rapportage.tidy import tidy_tabellen
+from evaluatie.rapportage.tidy_export import tidy_tabellen
 
 
 def per_regeling(g: pd.DataFrame, jaar: int) -> dict[str, pd.DataFrame]:

@@ -10,7 +10,8 @@ import pytest
 
 from evaluatie.cli import main
 from evaluatie.invoer.voorbeelddata import genereer
-from evaluatie.rapportage.tidy import TABELLEN, tidy_tabellen
+from evaluatie.rapportage.tidy import TABELLEN
+from evaluatie.rapportage.tidy_export import tidy_tabellen
 
 from .conftest import DATA
 

@@ -15,7 +15,7 @@ from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.opslag.schrijven import bewaar_samenwerking
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel, standaardjaar
-from evaluatie.rapportage.tidy import schrijf_tabellen, tidy_tabellen
+from evaluatie.rapportage.tidy_export import exporteer_tidy
 from evaluatie.regels.analyse import evalueer, laatste_jaar
 from evaluatie.regels.kwaliteit import basis_bevindingen
 from evaluatie.uitvoering.batch import rapporteer
@@ -156,13 +156,12 @@ def exporteer(args: argparse.Namespace) -> int:
         from evaluatie.uitvoering.cluster import dask_client, dask_kaart
 
         with dask_client(args.dask, args.werkers) as client:
-            tabellen, telling = tidy_tabellen(args.data, args.werkers, cache, dask_kaart(client))
+            export = exporteer_tidy(args.data, naar, args.formaat, args.werkers, cache, dask_kaart(client))
     else:
-        tabellen, telling = tidy_tabellen(args.data, args.werkers, cache)
-    paden = schrijf_tabellen(tabellen, naar, args.formaat)
-    for pad in paden:
-        print(f"{pad}: {len(tabellen[pad.stem])} rijen")
-    print(f"{telling['gebouwd']} gemeente(n) gelezen, {telling['uit_cache']} uit de cache.")
+        export = exporteer_tidy(args.data, naar, args.formaat, args.werkers, cache)
+    for pad in export.paden:
+        print(f"{pad}: {export.rijen[pad.stem]} rijen")
+    print(f"{export.gebouwd} gemeente(n) gelezen, {export.uit_cache} uit de cache.")
     return 0
 
 

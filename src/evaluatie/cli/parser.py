@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evaluatie.rapportage.tidy import standaard_cache
+from evaluatie.rapportage.tidy_export import standaard_cache
 from evaluatie.uitvoering.batch import standaard_werkers
 from evaluatie.uitvoering.taak import NOTEBOOK
 

@@ -137,22 +137,27 @@ def gedeelde_tabellen(tabellen: dict[str, pd.DataFrame], marge_euro: float = 1.0
     leden = sw.groupby("sleutel")["gemeente"].nunique()
     gedeeld_sw = sw[sw["sleutel"].map(leden) >= 2]
     basis = gedeeld_sw[["gemeente", "id", "sleutel", "naam", "aantal_gemeenten"]]
-    # the spelling most members use (ties: the first gemeente alphabetically)
-    namen = basis.sort_values(["sleutel", "gemeente"]).groupby("sleutel")["naam"].agg(lambda s: s.mode().iloc[0])
+    # the spelling most members use (ties: the alphabetically first spelling)
+    spellingen = basis.groupby(["sleutel", "naam"]).size().reset_index(name="n")
+    spellingen = spellingen.sort_values(["sleutel", "n", "naam"], ascending=[True, False, True])
+    namen = spellingen.drop_duplicates("sleutel").set_index("sleutel")["naam"]
 
     rijen = tabellen["aandelen"].merge(basis.drop(columns="naam"), on=["gemeente", "id"])
     rijen["naam"] = rijen["sleutel"].map(namen)
     groep = rijen.groupby(["sleutel", "jaar"])
     rijen["leden_in_data"] = groep["gemeente"].transform("nunique")
     rijen["leden_genoemd"] = groep["aantal_gemeenten"].transform("max")
-    som = groep["aandeel_pct"].transform(lambda s: s.sum(min_count=1))
+    # Built-in group functions only: a Python function per group costs seconds at national scale.
+    bekend = groep["aandeel_pct"].transform("count")
+    som = groep["aandeel_pct"].transform("sum").where(bekend > 0)
     rijen["som_aandelen_pct"] = som
     rijen["aandelen_boven_100"] = som > 100 + MARGE_PCT
     alle = rijen["leden_genoemd"].notna() & (rijen["leden_in_data"] >= rijen["leden_genoemd"])
-    compleet = groep["aandeel_pct"].transform(lambda s: s.notna().all())
+    compleet = bekend == groep["aandeel_pct"].transform("size")
     rijen["gat_pct"] = (100 - som).where(alle & compleet & (som < 100 - MARGE_PCT))
     for kolom in ("gr_begroting", "gr_resultaat"):
-        spreiding = groep[kolom].transform(lambda s: s.max() - s.min() if s.notna().sum() >= 2 else float("nan"))
+        spreiding = groep[kolom].transform("max") - groep[kolom].transform("min")
+        spreiding = spreiding.where(groep[kolom].transform("count") >= 2)
         rijen[f"{kolom}_oneens"] = (spreiding > marge_euro).where(spreiding.notna())
     gedeeld = rijen[GEDEELD].sort_values(["sleutel", "jaar", "gemeente"], ignore_index=True)
 

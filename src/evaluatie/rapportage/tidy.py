@@ -7,13 +7,7 @@ evaluation itself.
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
-import os
-import pickle
 from collections import defaultdict
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -21,10 +15,8 @@ import pandas as pd
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.waarden import als_float, is_getal
-from evaluatie.opslag.inhoud import pakket_hash
 from evaluatie.opslag.laden import laad_gegevens
-from evaluatie.opslag.schrijven import schrijf_atomair
-from evaluatie.rapportage.gedeeld import AANDELEN, aandeel_rij, aantal_gemeenten, gedeelde_tabellen
+from evaluatie.rapportage.gedeeld import AANDELEN, aandeel_rij, aantal_gemeenten
 from evaluatie.regels.analyse import Evaluatie, evalueer
 from evaluatie.regels.kosten import KOLOMMEN
 from evaluatie.regels.kwaliteit import basis_bevindingen
@@ -120,8 +112,7 @@ TABELLEN: dict[str, list[str]] = {
     "bevindingen": ["gemeente", "id", "jaar", "ernst", "soort", "tekst", "veld", "bron"],
 }
 LIJST = "; "
-Tabellen = dict[str, pd.DataFrame]
-Kaart = Callable[[Callable[[Path], Tabellen], list[Path]], list[Tabellen]]  # an ordered map: processes, a cluster
+Tabellen = dict[str, pd.DataFrame]  # one DataFrame per table name
 
 
 def _ontbreekt(*waarden: object) -> str | None:
@@ -219,7 +210,7 @@ def rijen(sw: Samenwerking, kader: Kader) -> dict[str, list[dict]]:
     return uit
 
 
-def als_tabellen(alle: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
+def als_tabellen(alle: list[dict[str, list[dict]]]) -> Tabellen:
     """Concatenate the rows of many partnerships into one DataFrame per table, columns in documented order."""
     tabellen = {}
     for naam, kolommen in TABELLEN.items():
@@ -228,7 +219,7 @@ def als_tabellen(alle: list[dict[str, list[dict]]]) -> dict[str, pd.DataFrame]:
     return tabellen
 
 
-def schrijf_tabellen(tabellen: dict[str, pd.DataFrame], naar: Path, formaat: str = "parquet") -> list[Path]:
+def schrijf_tabellen(tabellen: Tabellen, naar: Path, formaat: str = "parquet") -> list[Path]:
     naar.mkdir(parents=True, exist_ok=True)
     paden = []
     for naam, tabel in tabellen.items():
@@ -241,7 +232,7 @@ def schrijf_tabellen(tabellen: dict[str, pd.DataFrame], naar: Path, formaat: str
     return paden
 
 
-def gemeente_tabellen(map_: Path) -> dict[str, pd.DataFrame]:
+def gemeente_tabellen(map_: Path) -> Tabellen:
     """All tables of one gemeente folder; a file that cannot be read becomes a row in `bevindingen`."""
     gegevens = laad_gegevens(map_.parent, map_.name)
     kader = gegevens.kader(map_.name)
@@ -264,61 +255,3 @@ def gemeente_tabellen(map_: Path) -> dict[str, pd.DataFrame]:
         }
     )
     return als_tabellen(delen)
-
-
-def _gemeente_hash(map_: Path, pakket: str) -> str:
-    """Content hash of everything a gemeente's tables are made from: its files, its kader, the package."""
-    h = hashlib.blake2b(pakket.encode(), digest_size=20)
-    h.update(str(map_.resolve()).encode())
-    for pad in sorted(map_.glob("*.yaml")):
-        h.update(pad.name.encode())
-        h.update(pad.read_bytes())
-    return h.hexdigest()
-
-
-def standaard_cache() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "evaluatie" / "tidy"
-
-
-def tidy_tabellen(
-    data_dirs: list[Path],
-    werkers: int = 1,
-    cache: Path | None = None,
-    kaart: Callable[[Callable[[Path], dict[str, pd.DataFrame]], list[Path]], list[dict[str, pd.DataFrame]]]
-    | None = None,
-) -> tuple[dict[str, pd.DataFrame], dict[str, int]]:
-    """The tidy tables of several data folders; unchanged gemeenten come from the cache, the rest in parallel:
-    in `werkers` processes here, or through `kaart` (an ordered map, e.g. on a Dask cluster).
-
-    Returns the tables and counts of gemeenten read from the cache and built anew.
-    """
-    mappen = [m for d in data_dirs for m in sorted(Path(d).iterdir()) if m.is_dir() and not m.name.startswith(".")]
-    pakket = pakket_hash()
-    sleutels = {m: _gemeente_hash(m, pakket) for m in mappen}
-    delen: dict[Path, dict[str, pd.DataFrame]] = {}
-    te_doen = []
-    for m in mappen:
-        pad = cache / f"{sleutels[m]}.pkl" if cache else None
-        if pad and pad.is_file():
-            with pad.open("rb") as f:
-                delen[m] = pickle.load(f)
-        else:
-            te_doen.append(m)
-    if kaart is not None and te_doen:
-        nieuw = dict(zip(te_doen, kaart(gemeente_tabellen, te_doen), strict=True))
-    elif werkers > 1 and len(te_doen) > 1:
-        with ProcessPoolExecutor(werkers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            nieuw = dict(zip(te_doen, pool.map(gemeente_tabellen, te_doen, chunksize=4), strict=True))
-    else:
-        nieuw = {m: gemeente_tabellen(m) for m in te_doen}
-    for m, tabellen in nieuw.items():
-        delen[m] = tabellen
-        if cache:
-            cache.mkdir(parents=True, exist_ok=True)
-            schrijf_atomair(cache / f"{sleutels[m]}.pkl", pickle.dumps(tabellen, protocol=pickle.HIGHEST_PROTOCOL))
-    tabellen = {
-        naam: pd.concat([delen[m][naam] for m in mappen], ignore_index=True) if mappen else pd.DataFrame(columns=k)
-        for naam, k in TABELLEN.items()
-    }
-    tabellen |= gedeelde_tabellen(tabellen)
-    return tabellen, {"uit_cache": len(mappen) - len(te_doen), "gebouwd": len(te_doen)}

@@ -17,7 +17,7 @@ from evaluatie.domein.opmaak import decimaal
 from evaluatie.rapportage.grafieken import KLEUREN, STIJL, als_svg, marges
 from evaluatie.rapportage.html import Html
 from evaluatie.rapportage.sjablonen import omgeving
-from evaluatie.rapportage.tidy import tidy_tabellen
+from evaluatie.rapportage.tidy_export import tidy_tabellen
 
 MAX_IN_GRAFIEK = 15
 

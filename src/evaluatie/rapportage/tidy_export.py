@@ -1,0 +1,144 @@
+"""The tidy export at scale: gemeenten in parallel, and two caches keyed by content.
+
+- Per gemeente: its tables, keyed by its files, its kader and the package. A changed file rebuilds one gemeente.
+- Per export: the written files, keyed by every gemeente's key and the format. When nothing changed, the export is
+  the hashing and a copy — no unpickling, concatenating, matching of shared partnerships or parquet writing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from evaluatie.opslag.inhoud import pakket_hash
+from evaluatie.opslag.schrijven import schrijf_atomair
+from evaluatie.rapportage.gedeeld import gedeelde_tabellen
+from evaluatie.rapportage.tidy import TABELLEN, Tabellen, gemeente_tabellen, schrijf_tabellen
+
+Kaart = Callable[[Callable[[Path], Tabellen], list[Path]], list[Tabellen]]  # an ordered map: processes, a cluster
+RIJEN_BESTAND = "rijen.json"
+
+
+def _gemeente_hash(map_: Path, pakket: str) -> str:
+    """Content hash of everything a gemeente's tables are made from: its files, its kader, the package."""
+    h = hashlib.blake2b(pakket.encode(), digest_size=20)
+    h.update(str(map_.resolve()).encode())
+    for pad in sorted(map_.glob("*.yaml")):
+        h.update(pad.name.encode())
+        h.update(pad.read_bytes())
+    return h.hexdigest()
+
+
+def standaard_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "evaluatie" / "tidy"
+
+
+def _gemeentemappen(data_dirs: list[Path]) -> list[Path]:
+    return [m for d in data_dirs for m in sorted(Path(d).iterdir()) if m.is_dir() and not m.name.startswith(".")]
+
+
+def _bouw(te_doen: list[Path], werkers: int, kaart: Kaart | None) -> list[Tabellen]:
+    if kaart is not None and te_doen:
+        return kaart(gemeente_tabellen, te_doen)
+    if werkers > 1 and len(te_doen) > 1:
+        with ProcessPoolExecutor(werkers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return list(pool.map(gemeente_tabellen, te_doen, chunksize=4))
+    return [gemeente_tabellen(m) for m in te_doen]
+
+
+def _tabellen(
+    mappen: list[Path], sleutels: dict[Path, str], werkers: int, cache: Path | None, kaart: Kaart | None
+) -> tuple[Tabellen, dict[str, int]]:
+    delen: dict[Path, Tabellen] = {}
+    te_doen = []
+    for m in mappen:
+        pad = cache / f"{sleutels[m]}.pkl" if cache else None
+        if pad and pad.is_file():
+            with pad.open("rb") as f:
+                delen[m] = pickle.load(f)
+        else:
+            te_doen.append(m)
+    for m, tabellen in zip(te_doen, _bouw(te_doen, werkers, kaart), strict=True):
+        delen[m] = tabellen
+        if cache:
+            schrijf_atomair(cache / f"{sleutels[m]}.pkl", pickle.dumps(tabellen, protocol=pickle.HIGHEST_PROTOCOL))
+    tabellen = {
+        naam: pd.concat([delen[m][naam] for m in mappen], ignore_index=True) if mappen else pd.DataFrame(columns=k)
+        for naam, k in TABELLEN.items()
+    }
+    tabellen |= gedeelde_tabellen(tabellen)
+    return tabellen, {"uit_cache": len(mappen) - len(te_doen), "gebouwd": len(te_doen)}
+
+
+def tidy_tabellen(
+    data_dirs: list[Path], werkers: int = 1, cache: Path | None = None, kaart: Kaart | None = None
+) -> tuple[Tabellen, dict[str, int]]:
+    """The tidy tables of several data folders; unchanged gemeenten come from the cache, the rest in parallel:
+    in `werkers` processes here, or through `kaart` (an ordered map, e.g. on a Dask cluster).
+
+    Returns the tables and counts of gemeenten read from the cache and built anew.
+    """
+    mappen = _gemeentemappen(data_dirs)
+    pakket = pakket_hash()
+    return _tabellen(mappen, {m: _gemeente_hash(m, pakket) for m in mappen}, werkers, cache, kaart)
+
+
+@dataclass
+class Export:
+    """What `exporteer_tidy` wrote: the files, rows per table, and how many gemeenten were built or cached."""
+
+    paden: list[Path]
+    rijen: dict[str, int]
+    gebouwd: int
+    uit_cache: int
+
+
+def exporteer_tidy(
+    data_dirs: list[Path],
+    naar: Path,
+    formaat: str = "parquet",
+    werkers: int = 1,
+    cache: Path | None = None,
+    kaart: Kaart | None = None,
+) -> Export:
+    """Write every tidy table to `naar`; when the same export was made before, its files are copied from the cache."""
+    mappen = _gemeentemappen(data_dirs)
+    pakket = pakket_hash()
+    sleutels = {m: _gemeente_hash(m, pakket) for m in mappen}
+    geheel = hashlib.blake2b(formaat.encode(), digest_size=20)
+    for m in mappen:
+        geheel.update(sleutels[m].encode())
+    klaar = cache / f"export-{geheel.hexdigest()}" if cache else None
+    naar.mkdir(parents=True, exist_ok=True)
+    if klaar and (klaar / RIJEN_BESTAND).is_file():
+        rijen = json.loads((klaar / RIJEN_BESTAND).read_text(encoding="utf-8"))
+        paden = [naar / f"{naam}.{formaat}" for naam in rijen]
+        for pad in paden:
+            schrijf_atomair(pad, (klaar / pad.name).read_bytes())
+        return Export(paden, rijen, gebouwd=0, uit_cache=len(mappen))
+    tabellen, telling = _tabellen(mappen, sleutels, werkers, cache, kaart)
+    paden = schrijf_tabellen(tabellen, naar, formaat)
+    rijen = {naam: len(tabel) for naam, tabel in tabellen.items()}
+    if klaar:
+        cache.mkdir(parents=True, exist_ok=True)
+        # Filled beside and renamed into place: a half-written export is never taken for a finished one.
+        tijdelijk = Path(tempfile.mkdtemp(prefix=".export-", dir=cache))
+        for pad in paden:
+            shutil.copyfile(pad, tijdelijk / pad.name)
+        (tijdelijk / RIJEN_BESTAND).write_text(json.dumps(rijen), encoding="utf-8")
+        try:
+            tijdelijk.rename(klaar)
+        except OSError:  # another export of the same data got there first
+            shutil.rmtree(tijdelijk, ignore_errors=True)
+    return Export(paden, rijen, **telling)
