@@ -5,12 +5,14 @@
 
 Generates the fictional set once (kept in bench/uitvoer/), then times the export of all tidy tables to parquet
 (reading, validating and evaluating every partnership-year): one worker without cache on a sample (before), all
-cores without cache (cold), and with the content-keyed cache (warm, nothing changed). Prints what it measured.
+cores into an empty cache (cold), and again with nothing changed. The last three lines are the cold time, the
+unchanged time and the peak memory (ru_maxrss of the main process plus each worker, an upper bound).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -21,12 +23,27 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 
 
-def exporteer(data: list[Path], naar: Path, *extra: str) -> float:
+# The export in a child that reports its own peak memory and its workers' (ru_maxrss is in KiB on Linux).
+METER = """
+import json, resource, sys
+from evaluatie.cli import main
+with open(sys.argv[1], "w") as uit:
+    rc = main(sys.argv[2:])
+    eigen, kind = (resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    json.dump({"rc": rc, "hoofd": eigen / 1024, "werker": kind / 1024}, uit)
+"""
+
+
+def exporteer(data: list[Path], naar: Path, *extra: str) -> tuple[float, dict[str, float]]:
+    """Seconds for one `evaluatie exporteer tidy`, and its peak memory in MiB (main process, largest worker)."""
+    meting = naar.parent / "meting.json"
     start = time.perf_counter()
-    subprocess.run(
-        [BIN / "evaluatie", "exporteer", "tidy", *data, "--naar", naar, *extra], check=True, capture_output=True
-    )
-    return time.perf_counter() - start
+    opdracht = ["exporteer", "tidy", *map(str, data), "--naar", str(naar), *extra]
+    subprocess.run([sys.executable, "-c", METER, meting, *opdracht], check=True, capture_output=True)
+    tijd = time.perf_counter() - start
+    geheugen = json.loads(meting.read_text())
+    assert geheugen.pop("rc") == 0
+    return tijd, geheugen
 
 
 def main() -> None:
@@ -72,7 +89,7 @@ def main() -> None:
     steekproef.mkdir(parents=True)
     for m in sorted(p for p in data.iterdir() if p.is_dir())[: args.steekproef]:
         (steekproef / m.name).symlink_to(m.resolve())
-    t_voor = exporteer([steekproef], args.map / "tidy-voor", "--werkers", "1", "--zonder-cache")
+    t_voor, _ = exporteer([steekproef], args.map / "tidy-voor", "--werkers", "1", "--zonder-cache")
     t_voor_schatting = t_voor / args.steekproef * args.gemeenten
     print(
         f"voor (1 werker, geen cache, {args.steekproef} gemeenten gemeten): {t_voor:.1f} s, "
@@ -81,17 +98,15 @@ def main() -> None:
 
     cache = args.map / "cache"
     shutil.rmtree(cache, ignore_errors=True)
-    t_koud = exporteer([data], args.map / "tidy", "--cache", str(cache))
+    t_koud, koud = exporteer([data], args.map / "tidy", "--cache", str(cache))
+    t_warm, warm = exporteer([data], args.map / "tidy", "--cache", str(cache))
+    piek = max(koud["hoofd"] + kernen * koud["werker"], warm["hoofd"] + warm["werker"])
+    print(f"tidy parquet van {jaren} samenwerking-jaren ({t_voor_schatting / t_koud:.0f}× sneller dan voor, koud):")
+    print(f"koud (lege cache, {kernen} werkers): {t_koud:6.1f} s  ({t_koud / jaren * 1e6:.0f} µs/samenwerking-jaar)")
+    print(f"ongewijzigd (uit de cache):        {t_warm:6.1f} s")
     print(
-        f"koud ({kernen} werkers, lege cache):       {t_koud:6.1f} s  ({t_koud / jaren * 1e6:.0f} µs/samenwerking-jaar)"
-    )
-    t_warm = exporteer([data], args.map / "tidy", "--cache", str(cache))
-    print(
-        f"warm (cache, niets veranderd):           {t_warm:6.1f} s  ({t_warm / jaren * 1e6:.0f} µs/samenwerking-jaar)"
-    )
-    print(
-        f"tidy parquet van {jaren} samenwerking-jaren: koud {t_koud:.1f} s, warm {t_warm:.1f} s "
-        f"({t_voor_schatting / t_warm:.0f}× sneller dan voor)"
+        f"piekgeheugen (ru_maxrss):          {piek:6.0f} MiB  (hoofdproces {koud['hoofd']:.0f} MiB "
+        f"+ {kernen} werkers van hooguit {koud['werker']:.0f} MiB; ongewijzigd {warm['hoofd']:.0f} MiB)"
     )
 
 
