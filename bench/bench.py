@@ -24,7 +24,7 @@ from evaluatie.uitvoering.render import html_exporter
 from evaluatie.uitvoering.taak import NOTEBOOK
 
 BIN = Path(sys.executable).parent
-GEMEENTE_MAP = "uitvoer"
+MAP = "uitvoer/rapporten"  # its own folder: bench-schaal keeps its 163 MB set in uitvoer/schaal
 
 
 def naief(data: Path, gemeente: str, ids: list[str], jaar: int, uit: Path) -> float:
@@ -115,7 +115,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--aantal", type=int, default=100, help="fictieve samenwerkingen (standaard 100)")
     p.add_argument("--steekproef", type=int, default=5, help="rapporten voor de trage manieren (standaard 5)")
-    p.add_argument("--map", type=Path, default=Path(__file__).parent / GEMEENTE_MAP)
+    p.add_argument("--map", type=Path, default=Path(__file__).parent / MAP)
     args = p.parse_args()
 
     shutil.rmtree(args.map, ignore_errors=True)

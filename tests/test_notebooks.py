@@ -9,12 +9,23 @@ from pathlib import Path
 import pytest
 
 from evaluatie.domein.fouten import Renderfout
+from evaluatie.rapportage.html import Html
 from evaluatie.uitvoering.batch import rapporteer
 from evaluatie.uitvoering.formaten import HtmlFormaat, PdfFormaat, binnen
 from evaluatie.uitvoering.render import render_samenwerking
 from evaluatie.uitvoering.taak import NOTEBOOK, Opties
 
 from .conftest import DATA, ROOT
+
+
+def test_sectie_gaat_een_keer_als_html_naar_het_notebook():
+    """IPython sends every output in all its formats; the section's markup (a chart is ~100 KB of SVG) must not
+    travel and be stored a second time as its text/plain repr."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    sectie = Html("<figure>" + "<path d='M0 0'/>" * 5000 + "</figure>")
+    data, _ = InteractiveShell.instance().display_formatter.format(sectie)
+    assert data["text/html"] == str(sectie) and len(data["text/plain"]) < 60
 
 
 @pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)

@@ -10,3 +10,8 @@ class Html(Markup):
 
     def _repr_html_(self) -> str:
         return str(self)
+
+    def _repr_pretty_(self, p: object, cycle: bool) -> None:
+        """A short text/plain beside the HTML: by default IPython would send the whole markup a second time as
+        its repr (a chart's SVG is ~100 KB), which costs more than drawing it."""
+        p.text(f"<HTML-fragment, {len(self)} tekens>")
