@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,14 @@ def test_dask_localcluster(tmp_path: Path):
     uitkomst = rapporteer(data, uit, 2024, werkers=2, dask="local", **STIL)
     assert uitkomst.geslaagd and len(uitkomst.gemaakt) == 3
     assert "Afvalbedrijf De Kringloop NV" in (uit / "voorbeeldstad" / "2024" / "afvalbedrijf.html").read_text("utf-8")
+
+
+def test_werker_laadt_geen_iri_parsers():
+    """A report worker imports nbformat; jsonschema's `rfc3987_syntax` (installed through jupyter-events) would build
+    its parsers on that import — 1.5 s per worker. The package keeps it out; notebooks are still validated."""
+    code = (
+        "import sys, evaluatie.uitvoering.kernel, nbformat\n"
+        "assert sys.modules['rfc3987_syntax'] is None, sys.modules['rfc3987_syntax']\n"
+        "nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
