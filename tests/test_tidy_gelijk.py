@@ -69,3 +69,12 @@ def test_uit_de_cache_gelijk_en_een_wijziging_telt(gegenereerd, tmp_path, capsys
     na = _exporteer(data, tmp_path / "c", "--cache", str(cache))
     assert "1 gemeente(n) gelezen, 14 uit de cache" in capsys.readouterr().out
     assert "Hernoemd Verband" in na["samenwerkingen"] and "Hernoemd Verband" not in koud["samenwerkingen"]
+
+
+def test_onvolledige_export_in_de_cache_wordt_opnieuw_gemaakt(gegenereerd, tmp_path):
+    cache = tmp_path / "cache"
+    eerst = _exporteer(gegenereerd, tmp_path / "a", "--cache", str(cache))
+    [klaar] = cache.glob("export-*")
+    (klaar / "ladders.csv").unlink()
+    assert _exporteer(gegenereerd, tmp_path / "b", "--cache", str(cache)) == eerst
+    assert (klaar / "ladders.csv").is_file()  # made whole again

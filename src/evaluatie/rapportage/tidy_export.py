@@ -94,6 +94,17 @@ def tidy_tabellen(
     return _tabellen(mappen, {m: _gemeente_hash(m, pakket) for m in mappen}, werkers, cache, kaart)
 
 
+def _eerdere_export(klaar: Path | None, formaat: str) -> dict[str, int] | None:
+    """Rows per table of the same export made before, when all its files are still in the cache."""
+    try:
+        rijen = json.loads((klaar / RIJEN_BESTAND).read_text(encoding="utf-8")) if klaar else None
+    except (OSError, ValueError):
+        return None
+    if rijen is None or not all((klaar / f"{naam}.{formaat}").is_file() for naam in rijen):
+        return None
+    return rijen
+
+
 @dataclass
 class Export:
     """What `exporteer_tidy` wrote: the files, rows per table, and how many gemeenten were built or cached."""
@@ -121,8 +132,8 @@ def exporteer_tidy(
         geheel.update(sleutels[m].encode())
     klaar = cache / f"export-{geheel.hexdigest()}" if cache else None
     naar.mkdir(parents=True, exist_ok=True)
-    if klaar and (klaar / RIJEN_BESTAND).is_file():
-        rijen = json.loads((klaar / RIJEN_BESTAND).read_text(encoding="utf-8"))
+    rijen = _eerdere_export(klaar, formaat)
+    if rijen is not None:
         paden = [naar / f"{naam}.{formaat}" for naam in rijen]
         for pad in paden:
             schrijf_atomair(pad, (klaar / pad.name).read_bytes())
@@ -137,6 +148,7 @@ def exporteer_tidy(
         for pad in paden:
             shutil.copyfile(pad, tijdelijk / pad.name)
         (tijdelijk / RIJEN_BESTAND).write_text(json.dumps(rijen), encoding="utf-8")
+        shutil.rmtree(klaar, ignore_errors=True)  # an incomplete earlier one (a file was removed from the cache)
         try:
             tijdelijk.rename(klaar)
         except OSError:  # another export of the same data got there first
