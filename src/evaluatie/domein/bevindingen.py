@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
-
-import pandas as pd
 
 Ernst = Literal["rood", "oranje", "info"]
 ERNST_VOLGORDE = {"rood": 0, "oranje": 1, "info": 2}
@@ -31,8 +29,3 @@ class Bevinding:
 def sorteer(bevindingen: list[Bevinding]) -> list[Bevinding]:
     """Red first, then by kind, keeping the order within a kind (it follows the file)."""
     return sorted(bevindingen, key=lambda b: (ERNST_VOLGORDE[b.ernst], b.soort))
-
-
-def als_tabel(bevindingen: list[Bevinding]) -> pd.DataFrame:
-    kolommen = ["ernst", "soort", "tekst", "veld", "jaar", "bron", "oordeel"]
-    return pd.DataFrame([asdict(b) for b in sorteer(bevindingen)], columns=kolommen)

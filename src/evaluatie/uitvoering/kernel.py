@@ -31,8 +31,8 @@ from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
 
 # Run first in every report: an empty namespace, no figures left from the report before.
 RESET = "from evaluatie.uitvoering.kernel import wis_naamruimte as _wis\n_wis(get_ipython())"
-# Run once when the kernel starts: the heavy imports every report needs.
-OPWARMEN = "import pandas, matplotlib\nmatplotlib.use('Agg')\nfrom evaluatie.rapportage import rapport"
+# Run once when the kernel starts: the heavy imports every report needs (pandas is not one of them).
+OPWARMEN = "import matplotlib\nmatplotlib.use('Agg')\nfrom evaluatie.rapportage import rapport"
 
 
 def wis_naamruimte(shell: object) -> None:
