@@ -6,6 +6,7 @@ The sums and the verdeelsleutel are checked in `kosten`; this module looks at wh
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from pydantic import BaseModel
 
@@ -16,11 +17,19 @@ from evaluatie.domein.tekst import is_placeholder, normaliseer
 from evaluatie.domein.waarden import ONBEKEND, VOLGT_NOG, lees_bedrag
 
 
+@cache
+def _velden(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """A model's fields and whether each is an amount (read with `lees_bedrag`): the same for every instance."""
+    return tuple(
+        (naam, any(getattr(m, "func", None) is lees_bedrag for m in info.metadata))
+        for naam, info in model.model_fields.items()
+    )
+
+
 def _bladeren(obj: object, pad: str, bedrag: bool = False) -> Iterator[tuple[str, object, bool]]:
     """Every leaf value of a model with its dotted path and whether it is an amount field, in file order."""
     if isinstance(obj, BaseModel):
-        for naam, info in type(obj).model_fields.items():
-            is_bedrag = any(getattr(m, "func", None) is lees_bedrag for m in info.metadata)
+        for naam, is_bedrag in _velden(type(obj)):
             yield from _bladeren(getattr(obj, naam), f"{pad}.{naam}" if pad else naam, is_bedrag)
     elif isinstance(obj, dict):
         for sleutel, waarde in obj.items():
