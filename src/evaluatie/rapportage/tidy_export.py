@@ -44,8 +44,11 @@ def standaard_cache() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "evaluatie" / "tidy"
 
 
-def _gemeentemappen(data_dirs: list[Path]) -> list[Path]:
-    return [m for d in data_dirs for m in sorted(Path(d).iterdir()) if m.is_dir() and not m.name.startswith(".")]
+def _gemeenten(data_dirs: list[Path]) -> dict[Path, str]:
+    """Every gemeente folder in order, with its content hash."""
+    mappen = [m for d in data_dirs for m in sorted(Path(d).iterdir()) if m.is_dir() and not m.name.startswith(".")]
+    pakket = pakket_hash()
+    return {m: _gemeente_hash(m, pakket) for m in mappen}
 
 
 def _bouw(te_doen: list[Path], werkers: int, kaart: Kaart | None) -> list[Tabellen]:
@@ -58,8 +61,9 @@ def _bouw(te_doen: list[Path], werkers: int, kaart: Kaart | None) -> list[Tabell
 
 
 def _tabellen(
-    mappen: list[Path], sleutels: dict[Path, str], werkers: int, cache: Path | None, kaart: Kaart | None
+    sleutels: dict[Path, str], werkers: int, cache: Path | None, kaart: Kaart | None
 ) -> tuple[Tabellen, dict[str, int]]:
+    mappen = list(sleutels)
     delen: dict[Path, Tabellen] = {}
     te_doen = []
     for m in mappen:
@@ -89,9 +93,7 @@ def tidy_tabellen(
 
     Returns the tables and counts of gemeenten read from the cache and built anew.
     """
-    mappen = _gemeentemappen(data_dirs)
-    pakket = pakket_hash()
-    return _tabellen(mappen, {m: _gemeente_hash(m, pakket) for m in mappen}, werkers, cache, kaart)
+    return _tabellen(_gemeenten(data_dirs), werkers, cache, kaart)
 
 
 def _eerdere_export(klaar: Path | None, formaat: str) -> dict[str, int] | None:
@@ -124,12 +126,10 @@ def exporteer_tidy(
     kaart: Kaart | None = None,
 ) -> Export:
     """Write every tidy table to `naar`; when the same export was made before, its files are copied from the cache."""
-    mappen = _gemeentemappen(data_dirs)
-    pakket = pakket_hash()
-    sleutels = {m: _gemeente_hash(m, pakket) for m in mappen}
+    sleutels = _gemeenten(data_dirs)
     geheel = hashlib.blake2b(formaat.encode(), digest_size=20)
-    for m in mappen:
-        geheel.update(sleutels[m].encode())
+    for sleutel in sleutels.values():
+        geheel.update(sleutel.encode())
     klaar = cache / f"export-{geheel.hexdigest()}" if cache else None
     naar.mkdir(parents=True, exist_ok=True)
     rijen = _eerdere_export(klaar, formaat)
@@ -137,8 +137,8 @@ def exporteer_tidy(
         paden = [naar / f"{naam}.{formaat}" for naam in rijen]
         for pad in paden:
             schrijf_atomair(pad, (klaar / pad.name).read_bytes())
-        return Export(paden, rijen, gebouwd=0, uit_cache=len(mappen))
-    tabellen, telling = _tabellen(mappen, sleutels, werkers, cache, kaart)
+        return Export(paden, rijen, gebouwd=0, uit_cache=len(sleutels))
+    tabellen, telling = _tabellen(sleutels, werkers, cache, kaart)
     paden = schrijf_tabellen(tabellen, naar, formaat)
     rijen = {naam: len(tabel) for naam, tabel in tabellen.items()}
     if klaar:
