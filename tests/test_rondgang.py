@@ -38,24 +38,24 @@ def test_een_toelichting_wijzigen_raakt_alleen_die_regel(data_kopie: Path):
     assert "voor_wie: ['Raad: politiek belangrijk']" in na and "toelichting: 'Tarieven hoger.'" in na
 
 
-def test_een_bedrag_wijzigen_houdt_de_nederlandse_schrijfwijze(data_kopie: Path):
-    pad = data_kopie / "voorbeeldstad" / "afvalbedrijf.yaml"
+def realisatie_bewaard(data: Path, samenwerking: str, waarde: str) -> list[str]:
+    """Type `waarde` as the first cost line's realisatie in the form, save, and return the changed lines."""
+    pad = data / "voorbeeldstad" / f"{samenwerking}.yaml"
     voor = pad.read_text(encoding="utf-8")
-    f = Invoerformulier(data_kopie, "voorbeeldstad", "afvalbedrijf", 2024)
-    f.secties["kosten"]["regels"][0]["realisatie"].value = "2.350.000,50"
+    f = Invoerformulier(data, "voorbeeldstad", samenwerking, 2024)
+    f.secties["kosten"]["regels"][0]["realisatie"].value = waarde
     assert f.bewaar().bewaard
-    [min_, plus] = gewijzigd(voor, pad.read_text(encoding="utf-8"))
+    return gewijzigd(voor, pad.read_text(encoding="utf-8"))
+
+
+def test_een_bedrag_wijzigen_houdt_de_nederlandse_schrijfwijze(data_kopie: Path):
+    [min_, plus] = realisatie_bewaard(data_kopie, "afvalbedrijf", "2.350.000,50")
     assert "realisatie: 2.300.000" in min_ and "realisatie: '2.350.000,5'" in plus
 
 
 def test_een_bedrag_van_een_groep_cijfers_blijft_nederlands(data_kopie: Path):
     """`840.000` looks like a float to YAML 1.2 (ruamel); it is the workbook's 840000, so 850000 is `850.000`."""
-    pad = data_kopie / "voorbeeldstad" / "cultuurpodium.yaml"
-    voor = pad.read_text(encoding="utf-8")
-    f = Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
-    f.secties["kosten"]["regels"][0]["realisatie"].value = "850.000"
-    assert f.bewaar().bewaard
-    [min_, plus] = gewijzigd(voor, pad.read_text(encoding="utf-8"))
+    [min_, plus] = realisatie_bewaard(data_kopie, "cultuurpodium", "850.000")
     assert "+" + min_[1:].replace("realisatie: 840.000", "realisatie: 850.000") == plus
 
 
