@@ -30,25 +30,14 @@ from evaluatie.uitvoering.render import KERNEL, IpcKernelManager, naar_html
 from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
 
 # Run first in every report: an empty namespace, no figures left from the report before.
-RESET = "from evaluatie.uitvoering.kernel import wis_naamruimte as _wis\n_wis(get_ipython())"
-# Run once when the kernel starts: the heavy imports every report needs (pandas is not one of them).
-OPWARMEN = "import matplotlib\nmatplotlib.use('Agg')\nfrom evaluatie.rapportage import rapport"
-
-
-def wis_naamruimte(shell: object) -> None:
-    """What `%reset -f` clears (names, output cache, input history), then every open figure — without its two
-    full `gc.collect()` passes, which cost more than a report's charts; cycles are left to Python's automatic GC."""
-    import gc
-
-    import matplotlib.pyplot as plt
-
-    verzamel = gc.collect
-    gc.collect = lambda *_a, **_k: 0
-    try:
-        shell.reset(new_session=False)
-    finally:
-        gc.collect = verzamel
-    plt.close("all")
+RESET = "from evaluatie.uitvoering.naamruimte import wis_naamruimte as _wis\n_wis(get_ipython())"
+# Run once when the kernel starts: the heavy imports every report needs (pandas is not one of them). Then everything
+# loaded so far is moved out of the garbage collector's view (`gc.freeze`): it lives as long as the kernel, and every
+# full collection would otherwise walk all of it again — matplotlib leaves cycles behind, so that happens often.
+OPWARMEN = (
+    "import matplotlib\nmatplotlib.use('Agg')\nfrom evaluatie.rapportage import rapport\n"
+    "import gc\ngc.collect()\ngc.freeze()"
+)
 
 
 class WarmeKernel:

@@ -62,6 +62,7 @@ def html_exporter() -> RaadExporter:
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
+        optimistic_validation=True,  # validate once after the preprocessors, not after each of them
     )
     exporter.exclude_raw = True
     return exporter
