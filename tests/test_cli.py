@@ -46,3 +46,15 @@ def test_onbekende_gemeente_en_map(capsys, tmp_path: Path):
     assert "Gemeente 'nergenshuizen' heeft geen bestanden" in capsys.readouterr().err
     assert main(["controleer", str(tmp_path / "bestaat-niet")]) == 2
     assert "deze gegevensmap bestaat niet" in capsys.readouterr().err
+
+
+def test_opdrachtregel_laadt_pandas_pas_bij_de_export():
+    """`evaluatie rapporteer` and `--help` start without pandas and pyarrow (0.4 s before anything happens);
+    the tidy export and the overview table load them when they run."""
+    code = (
+        "import sys, evaluatie.cli\n"
+        "assert not {'pandas', 'pyarrow'} & set(sys.modules), sorted({'pandas', 'pyarrow'} & set(sys.modules))\n"
+        "from evaluatie.rapportage.overzicht import overzicht_tabel\n"
+        "assert overzicht_tabel([]).empty and 'pandas' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

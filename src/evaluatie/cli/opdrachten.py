@@ -15,7 +15,6 @@ from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.opslag.schrijven import bewaar_samenwerking
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel, standaardjaar
-from evaluatie.rapportage.tidy_export import exporteer_tidy
 from evaluatie.regels.analyse import evalueer, laatste_jaar
 from evaluatie.regels.kwaliteit import basis_bevindingen
 from evaluatie.uitvoering.batch import rapporteer
@@ -147,6 +146,8 @@ def rapporteer_cmd(args: argparse.Namespace) -> int:
 def exporteer(args: argparse.Namespace) -> int:
     if args.soort == "excel":
         return exporteer_excel_cmd(args)
+    from evaluatie.rapportage.tidy_export import exporteer_tidy  # pandas and pyarrow: only this command needs them
+
     for d in args.data:
         if not d.is_dir():
             raise Parameterfout(f"Gegevensmap {d} bestaat niet.")

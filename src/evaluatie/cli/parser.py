@@ -6,13 +6,19 @@ argparse's own words (usage, errors, help) are translated too, through its modul
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evaluatie.rapportage.tidy_export import standaard_cache
 from evaluatie.uitvoering.batch import standaard_werkers
 from evaluatie.uitvoering.taak import NOTEBOOK
+
+
+def tidy_cache() -> Path:
+    """Where `exporteer tidy` keeps what it built, unless told otherwise: the XDG cache folder."""
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "evaluatie" / "tidy"
+
 
 STANDAARD_DATA = Path("data")
 
@@ -101,7 +107,7 @@ def _exporteer(sub: Any) -> list[argparse.ArgumentParser]:
     t.add_argument(
         "--werkers", type=int, default=standaard_werkers(), help="parallelle werkers (standaard: aantal kernen)"
     )
-    t.add_argument("--cache", type=Path, default=standaard_cache(), help="cachemap (standaard: %(default)s)")
+    t.add_argument("--cache", type=Path, default=tidy_cache(), help="cachemap (standaard: %(default)s)")
     t.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw en bewaar niets in de cache")
     t.add_argument(
         "--dask", metavar="ADRES", help="verdeel over een Dask-cluster: 'local' of het adres van de scheduler"

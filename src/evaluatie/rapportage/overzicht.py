@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from evaluatie.opslag.laden import Gegevensset
 from evaluatie.rapportage.sjablonen import pagina
 from evaluatie.regels.analyse import Evaluatie, evalueer, laatste_jaar
 from evaluatie.regels.kosten import KOSTEN
 from evaluatie.regels.trend import jaarstand, ontwikkeling
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KOLOMMEN = [
     "id",
@@ -72,6 +74,8 @@ def overzicht_rij(ev: Evaluatie) -> dict[str, object]:
 
 
 def overzicht_tabel(evs: list[Evaluatie]) -> pd.DataFrame:
+    import pandas as pd  # here, not at the top: `rapporteer` needs this module, not pandas (0.3 s to import)
+
     return pd.DataFrame([overzicht_rij(ev) for ev in evs], columns=KOLOMMEN)
 
 

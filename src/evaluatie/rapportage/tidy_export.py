@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import os
 import pickle
 import shutil
 import tempfile
@@ -38,10 +37,6 @@ def _gemeente_hash(map_: Path, pakket: str) -> str:
         h.update(pad.name.encode())
         h.update(pad.read_bytes())
     return h.hexdigest()
-
-
-def standaard_cache() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "evaluatie" / "tidy"
 
 
 def _gemeenten(data_dirs: list[Path]) -> dict[Path, str]:
