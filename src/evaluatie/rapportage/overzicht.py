@@ -85,7 +85,7 @@ def overzicht_html(
     """The gemeente's yearly overview: every partnership (also without data for the year) and the broken files."""
     rode = {ev.samenwerking.id: [b.tekst for b in ev.bevindingen if b.ernst == "rood"] for ev in evs}
     kapot = [f for f in gegevens.fouten if Path(f.bestand).parent.name == gemeente]
-    rijen = overzicht_tabel(evs).to_dict("records")
+    rijen = [overzicht_rij(ev) for ev in evs]
     kader = gegevens.kader(gemeente)
     plichten = [(s, p.label, sum(r["plicht_sleutel"] == s for r in rijen)) for s, p in kader.plichten.items()]
     return pagina(
