@@ -10,6 +10,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from evaluatie.domein.kader import laad_kader
 from evaluatie.invoer.importeren import importeer
 from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 from evaluatie.rapportage import rapport
@@ -117,3 +118,15 @@ def test_elke_pdf_past_op_de_pagina(tmp_path: Path):
         html = pdf.with_suffix(".html") if pdf.stem != "overzicht" else pdf.with_name("index.html")
         tekst = html.read_text(encoding="utf-8")
         assert "−" not in tekst and not re.search(r"±\d", tekst)  # one number style: Babel's signs
+
+
+def test_verloop_zonder_waarden_en_vlakke_lijn(sw):
+    """ZVH 2016–2017: no motive score in either year, a deviation of 0,0% in both. The score panel says it has no
+    data (its years stay apart), and the flat line's axis does not repeat one label."""
+    zvh = sw("venlo/zorg-en-veiligheidshuis-limburg-noord")
+    html = str(rapport.verloop(evalueer(zvh, 2017, laad_kader(DATA / "venlo"))))
+    svg = html[html.index("<svg") :]
+    teksten = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "geen gegevens" in teksten
+    assert "-0,0%" not in teksten and "−0,0%" not in teksten
+    assert teksten.count("0,0%") <= 2  # once on the score axis (0–100 %), once on the deviation axis

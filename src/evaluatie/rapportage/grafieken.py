@@ -17,6 +17,7 @@ from babel.numbers import format_decimal
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
@@ -221,7 +222,14 @@ def verloop_grafiek(standen: Sequence[Jaarstand], kader: Kader) -> Html | None:
             ax.plot(jaren, waarden, marker="o", color=REALISATIE)
             ax.set_title(textwrap.fill(titel, 28), fontsize=7.5, loc="left")
             ax.set_xticks(jaren, [str(j) for j in jaren], fontsize=7)
+            ax.set_xlim(jaren[0] - 0.5, jaren[-1] + 0.5)  # without a known value the years would fall together
             ax.tick_params(axis="y", labelsize=7)
+            bekend = [w for w in waarden if w == w]
+            if not bekend:
+                ax.text(0.5, 0.5, "geen gegevens", transform=ax.transAxes, ha="center", fontsize=7, color="#777777")
+            if soort in ("€", "%") and not titel.startswith("Motieven"):
+                # A flat line gets at least this much room, so the axis never repeats one label ("0,0%" three times).
+                _minstens(ax, bekend, soort)
             if soort == "€":
                 ax.yaxis.set_major_formatter(_as_euro)
             elif soort == "%":
@@ -240,6 +248,18 @@ def verloop_grafiek(standen: Sequence[Jaarstand], kader: Kader) -> Html | None:
         for titel, waarden, soort in panelen
     )
     return als_svg(fig, alt, "verloop")
+
+
+def _minstens(ax: Axes, bekend: list[float], soort: str) -> None:
+    """Give the y axis room around the known values (2 percentage points, or a tenth of the amount and at least
+    € 100); without any known value, no scale at all."""
+    if not bekend:
+        ax.set_yticks([])
+        return
+    midden = (max(bekend) + min(bekend)) / 2
+    spanne = 2.0 if soort == "%" else max(abs(midden) / 10, 100)
+    if max(bekend) - min(bekend) < spanne:
+        ax.set_ylim(midden - spanne / 2, midden + spanne / 2)
 
 
 def _of_nan(waarde: float | None) -> float:
