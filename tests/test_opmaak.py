@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from evaluatie.domein.fouten import Parameterfout
-from evaluatie.domein.opmaak import euro, getal, procent, score
+from evaluatie.domein.opmaak import euro, getal, miljoenen, procent, score
 from evaluatie.uitvoering.formaten import HtmlFormaat, PdfFormaat, kies_formaten
 
 
@@ -34,6 +34,16 @@ def test_getal_procent_score():
     assert procent(0, teken=True, decimalen=1) == "0,0%" == procent(0.01, teken=True, decimalen=1)
     assert procent(None) == "–"
     assert score(0.25) == "25%"
+
+
+def test_miljoenen_op_een_as():
+    """A tick at 1.225 million reads as such, not rounded to a neighbour's '1,22'."""
+    assert [miljoenen(w) for w in (1_225_000, 1_200_000, 20_000_000, 1_224_999.9999999998)] == [
+        "€ 1,225 mln",
+        "€ 1,2 mln",
+        "€ 20,0 mln",
+        "€ 1,225 mln",
+    ]
 
 
 def test_formaten_registry():

@@ -31,6 +31,11 @@ def euro(waarde: object) -> str:
     return _MARKERS.get(waarde, LEEG) if isinstance(waarde, str) else LEEG
 
 
+def miljoenen(waarde: float) -> str:
+    """`€ 1,225 mln`: short for a chart's axis, with as many decimals (up to three) as the tick needs."""
+    return f"€ {_patroon('#,##0.0##').apply(waarde / 1_000_000, _NL)} mln"
+
+
 def getal(waarde: object) -> str:
     """`1.281.406` without a currency sign, for tables with a € column header."""
     if is_getal(waarde):

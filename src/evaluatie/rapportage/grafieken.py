@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from html import escape
 
 import matplotlib
-from babel.numbers import format_decimal
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
@@ -23,7 +22,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from evaluatie.domein.kader import Kader  # noqa: E402
-from evaluatie.domein.opmaak import LOCALE, euro, procent  # noqa: E402
+from evaluatie.domein.opmaak import euro, miljoenen, procent  # noqa: E402
 from evaluatie.rapportage.html import Html  # noqa: E402
 from evaluatie.regels.analyse import Evaluatie  # noqa: E402
 from evaluatie.regels.ladders import LadderStand  # noqa: E402
@@ -278,9 +277,7 @@ def _tekst(waarde: float, soort: str, kader: Kader) -> str:
 
 def _as_euro(waarde: float, _positie: object = None) -> str:
     """Axis labels that fit: `€ 1,5 mln` from a million, else `€ 750.000`."""
-    if abs(waarde) >= 1_000_000:
-        return f"€ {format_decimal(waarde / 1_000_000, format='#,##0.0#', locale=LOCALE)} mln"
-    return euro(waarde)
+    return miljoenen(waarde) if abs(waarde) >= 1_000_000 else euro(waarde)
 
 
 def _kort(tekst: str, lengte: int = 45) -> str:
