@@ -4,9 +4,10 @@
     .venv/bin/python bench/schaal.py --gemeenten 350 --per 60 --jaren 5
 
 Generates the fictional set once (kept in bench/uitvoer/), then times the export of all tidy tables to parquet
-(reading, validating and evaluating every partnership-year): one worker without cache on a sample (before), all
-cores into an empty cache (cold), and again with nothing changed. The last three lines are the cold time, the
-unchanged time and the peak memory (ru_maxrss of the main process plus each worker, an upper bound).
+(reading, validating and evaluating every partnership-year): one worker without cache on a sample (the same code
+without parallelism or cache, as a reference), all cores into an empty cache (cold), and again with nothing changed.
+The last three lines are the cold time, the unchanged time and the peak memory (ru_maxrss of the main process plus
+each worker, an upper bound).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def main() -> None:
     p.add_argument("--gemeenten", type=int, default=350)
     p.add_argument("--per", type=int, default=60)
     p.add_argument("--jaren", type=int, default=5)
-    p.add_argument("--steekproef", type=int, default=20, help="gemeenten voor de meting 'voor' (1 werker)")
+    p.add_argument("--steekproef", type=int, default=20, help="gemeenten voor de referentiemeting met 1 werker")
     p.add_argument("--map", type=Path, default=Path(__file__).parent / "uitvoer" / "schaal")
     args = p.parse_args()
 
@@ -89,11 +90,11 @@ def main() -> None:
     steekproef.mkdir(parents=True)
     for m in sorted(p for p in data.iterdir() if p.is_dir())[: args.steekproef]:
         (steekproef / m.name).symlink_to(m.resolve())
-    t_voor, _ = exporteer([steekproef], args.map / "tidy-voor", "--werkers", "1", "--zonder-cache")
-    t_voor_schatting = t_voor / args.steekproef * args.gemeenten
+    t_een, _ = exporteer([steekproef], args.map / "tidy-een-werker", "--werkers", "1", "--zonder-cache")
+    t_een_schatting = t_een / args.steekproef * args.gemeenten
     print(
-        f"voor (1 werker, geen cache, {args.steekproef} gemeenten gemeten): {t_voor:.1f} s, "
-        f"geschat voor alles {t_voor_schatting:.0f} s"
+        f"1 werker, geen cache ({args.steekproef} gemeenten gemeten): {t_een:.1f} s, "
+        f"geschat voor alles {t_een_schatting:.0f} s"
     )
 
     cache = args.map / "cache"
@@ -101,7 +102,7 @@ def main() -> None:
     t_koud, koud = exporteer([data], args.map / "tidy", "--cache", str(cache))
     t_warm, warm = exporteer([data], args.map / "tidy", "--cache", str(cache))
     piek = max(koud["hoofd"] + kernen * koud["werker"], warm["hoofd"] + warm["werker"])
-    print(f"tidy parquet van {jaren} samenwerking-jaren ({t_voor_schatting / t_koud:.0f}× sneller dan voor, koud):")
+    print(f"tidy parquet van {jaren} samenwerking-jaren ({t_een_schatting / t_koud:.1f}× sneller dan 1 werker, koud):")
     print(f"koud (lege cache, {kernen} werkers): {t_koud:6.1f} s  ({t_koud / jaren * 1e6:.0f} µs/samenwerking-jaar)")
     print(f"ongewijzigd (uit de cache):        {t_warm:6.1f} s")
     print(
