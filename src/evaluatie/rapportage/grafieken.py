@@ -226,8 +226,8 @@ def verloop_grafiek(standen: Sequence[Jaarstand], kader: Kader) -> Html | None:
             bekend = [w for w in waarden if w == w]
             if not bekend:
                 ax.text(0.5, 0.5, "geen gegevens", transform=ax.transAxes, ha="center", fontsize=7, color="#777777")
-            if soort in ("€", "%") and not titel.startswith("Motieven"):
-                # A flat line gets at least this much room, so the axis never repeats one label ("0,0%" three times).
+            if soort in ("€", "%"):
+                # A flat line gets room, so the axis never repeats one label ("0,0%" three times).
                 _minstens(ax, bekend, soort)
             if soort == "€":
                 ax.yaxis.set_major_formatter(_as_euro)
