@@ -1,0 +1,70 @@
+"""The fast path for reading a partnership file: `yaml-rs` (Rust) where it is proven to read as `Lader` does.
+
+`yamlbestand.Lader` (PyYAML) defines how a file reads. It builds every value in Python: about 2 ms for a five-year
+file, most of a cold bulk export. yaml-rs builds the same dicts about ten times faster, but follows YAML 1.2 and its
+own choices: `yes` stays text, `017` is 17, `266.733` is a float, `1_000` is 1000, `1e5` is a number, merge keys
+are not merged, two documents are a list, and very deep nesting crashes the process.
+
+So yaml-rs only reads a text in which none of that can occur, and `Lader` reads every other text, so odd files and
+errors read exactly as before. The screens are cheap (str methods, regexes with a literal first character); where
+one fires, the exact rule decides. Strings that YAML 1.1 would type (`ja` no, `yes`, `=`, dates) are checked on
+the result, by `typeert_anders`. `tests/test_yaml_snel.py` compares both readers on generated texts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:
+    import yaml_rs
+except ImportError:  # an environment without the wheel reads everything with PyYAML
+    yaml_rs = None
+
+MAX_HAKEN = 64  # flow brackets: their nesting is not bounded by the lines (the crash above)
+MAX_REGEL = 1000  # characters; PyYAML refuses keys over 1024, and it bounds the nesting per line
+# Tags, anchors, aliases, merge keys, escapes, reserved indicators, complex keys, document markers, directives.
+_NOOIT = ("!", "&", "*", "<<", "\\", "@", "`", "? ", "\n---", "\n...", "\n%")
+# Number forms that yaml-rs and Lader read differently (or may: .inf, .nan), once they begin a plain scalar;
+# the screens first.
+_SCREENS = (
+    re.compile(r"0(?:(?<=[ \[{,\n]0)|(?<=[ \[{,\n][-+]0))[0-9xXoObB_]"),  # leading zero: 017, 08, 0x10, 0o17
+    re.compile(r"\.(?:[0-9]{3}(?![0-9])|(?<![0-9]\.)[0-9]|(?i:inf|nan))"),  # 266.733 (Dutch thousands), .5, .inf
+    re.compile(r"[0-9][eE]"),  # 1e5
+    re.compile(r"_[0-9]"),  # 1_000
+)
+_GETAL = re.compile(
+    r"(?:[:-] +|[\[{,] *|\n *)[-+]?"  # the beginning of a plain scalar, then
+    r"(?:0[0-9xXoObB_]|\.[0-9]|\.(?i:inf|nan)|[0-9][0-9_.]*[eE_]|[0-9]{1,3}\.[0-9]{3}(?![0-9]))"
+)
+_WOORDEN = frozenset({"=", *(v for w in ("yes", "no", "on", "off") for v in (w, w.title(), w.upper()))})
+
+
+def _twijfel(tekst: str) -> bool:
+    """True when the text may hold something yaml-rs reads otherwise than `Lader` (false alarms only cost time)."""
+    if not tekst.replace("\n", " ").isprintable():  # tab, \r, NEL, BOM, control characters
+        return True
+    if tekst.startswith(("---", "...", "%")) or any(teken in tekst for teken in _NOOIT):
+        return True
+    if tekst.count("[") + tekst.count("{") > MAX_HAKEN or max(map(len, tekst.split("\n"))) >= MAX_REGEL:
+        return True
+    tekst = "\n" + tekst  # the first line begins like every other
+    return any(s.search(tekst) for s in _SCREENS) and _GETAL.search(tekst) is not None
+
+
+def typeert_anders(tekst: str) -> bool:
+    """True for a string YAML 1.1 (`Lader`) reads as a boolean, a date or the `=` tag, where yaml-rs keeps text."""
+    return tekst in _WOORDEN or (tekst[4:5] == "-" and tekst[:4].isdigit())
+
+
+def lees_snel(tekst: str) -> dict[Any, Any] | None:
+    """The file's mapping read by yaml-rs, or None when only `Lader` can say (then nothing is lost).
+
+    The caller still checks the strings of the result with `typeert_anders`."""
+    if yaml_rs is None or _twijfel(tekst):
+        return None
+    try:
+        gegevens = yaml_rs.loads(tekst, parse_datetime=False)
+    except (ValueError, RecursionError):  # YAMLDecodeError is a ValueError; Lader gives the Dutch message
+        return None
+    return gegevens if isinstance(gegevens, dict) else None

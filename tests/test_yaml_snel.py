@@ -1,0 +1,123 @@
+"""The fast YAML path (yaml-rs) reads every text it accepts exactly as `Lader` (PyYAML) does.
+
+Texts are generated from the scalars on which YAML 1.1 and 1.2 disagree, in block and flow style, as keys and
+values, quoted and plain, and from the files of `data/` and `voorbeelddata`. Where the fast path answers, `Lader`
+must give the same value; the fast path may only decline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from evaluatie.invoer.voorbeelddata import genereer
+from evaluatie.opslag.yamlbestand import Lader, _binnen_grenzen, lees_yaml
+from evaluatie.opslag.yamlsnel import lees_snel, typeert_anders
+
+DATA = Path(__file__).parent.parent / "data"
+
+GETALLEN = "0 -0 +5 17 017 08 00 0x10 0o17 0b11 1_000 1_000.5 1e5 1E5 1.0e5 1.0e+5 .5 -.5 +.5 5. 16.75 20.0 266.733"
+MEER = "1.500 -1.500 1.500.000 9200000.0 1:30 1:30.5 190:20:30 .inf -.inf .NaN .nan 12345678901234567890"
+WOORDEN = "yes Yes YES no No NO on On ON off Off OFF y n true True TRUE tRUE false ~ null Null NULL = <<"
+TEKSTEN = "2024-01-01 2024-1-1 2024-01-01T10:00:00Z 10:30 ja nee deels Sw-088 GBD088 Aarberg-266 Belburg\u00a000"
+LASTIG = [
+    *" ".join((GETALLEN, MEER, WOORDEN, TEKSTEN)).split(" "),
+    *("Groot-Belburg 00", "Jezelf ‘ontzorgen’", "€ 1.250.000", "a: b", "x # y", "...", "---"),
+    *("'9088'", '"17"', "'yes'", ""),
+]
+scalar = st.sampled_from(LASTIG)
+sleutel = st.sampled_from(["naam", "jaren", "2022", "2023", "yes", "1", "1.0", "017", "a", "'b'", "true", "~"])
+
+
+def _blok(diepte: int) -> st.SearchStrategy[str]:
+    """A block-style document of lines `key: value`, nested mappings and lists."""
+    regel = st.tuples(sleutel, scalar).map(lambda kv: f"{kv[0]}: {kv[1]}")
+    lijst = st.lists(scalar, min_size=1, max_size=3).map(lambda xs: "".join(f"\n- {x}" for x in xs))
+    flow = st.lists(scalar, max_size=3).map(lambda xs: " [" + ", ".join(xs) + "]")
+    if diepte == 0:
+        return st.lists(regel, min_size=1, max_size=4).map("\n".join)
+    genest = st.tuples(sleutel, st.one_of(_blok(diepte - 1), lijst, flow)).map(
+        lambda kv: f"{kv[0]}:" + (kv[1] if kv[1].startswith(("\n", " ")) else "\n" + _inspring(kv[1]))
+    )
+    return st.lists(st.one_of(regel, genest), min_size=1, max_size=4).map("\n".join)
+
+
+def _inspring(tekst: str) -> str:
+    return "\n".join("  " + r for r in tekst.split("\n"))
+
+
+def _lader(tekst: str) -> object:
+    try:
+        return yaml.load(tekst, Loader=Lader)  # noqa: S506 - a safe loader
+    except (yaml.YAMLError, RecursionError) as exc:
+        return type(exc)
+
+
+def _snel(tekst: str) -> object:
+    """What the fast path answers, or None where it gives way (as `lees_yaml` uses it)."""
+    gegevens = lees_snel(tekst)
+    return None if gegevens is None or _binnen_grenzen(gegevens, typeert_anders) else gegevens
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_blok(2))
+@example("a: 017\nb: 266.733")
+@example("jaren:\n  2022:\n    x: yes")
+@example("a:\n  017")
+@example("a: [1, 017]")
+def test_snel_leest_als_lader(tekst: str) -> None:
+    snel = _snel(tekst)
+    if snel is not None:
+        assert snel == _lader(tekst), tekst
+
+
+def test_snel_wijkt_bij_twijfel() -> None:
+    """The forms that differ are declined, not read."""
+    for tekst in (
+        "a: 017",
+        "a: 266.733",
+        "a: yes",
+        "a: 1_000",
+        "a: 1e5",
+        "a: -.5",
+        "a: =",
+        "a: 2024-01-01",
+        "a: &x 1\nb: *x",
+        "a: !!str 1",
+        "a: 1\n---\nb: 2",
+        "a:\tb",
+        "yes: 1",
+        "a: " + "[" * 100,
+    ):
+        assert _snel(tekst) is None, tekst
+
+
+def test_echte_bestanden_lezen_snel_en_gelijk(tmp_path: Path) -> None:
+    """The workbook's own files and the synthetic set read the same both ways; the synthetic files (written by the
+    workbook) take the fast path, so the speed of a bulk export does not silently fall back."""
+    synthetisch = genereer(tmp_path, gemeenten=3, per=20, jaren=3)
+    for pad in [*sorted(DATA.glob("*/*.yaml")), *synthetisch]:
+        tekst = pad.read_text(encoding="utf-8")
+        snel = _snel(tekst)
+        assert snel is None or snel == _lader(tekst), pad
+        assert lees_yaml(pad) == _lader(tekst), pad
+    snel = [p for p in synthetisch if _snel(p.read_text(encoding="utf-8")) is not None]
+    assert len(snel) >= 0.9 * len(synthetisch)
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "a: " + "[a: " * 100_000,  # flow nesting: crashed yaml-rs
+        "".join(" " * i + f"k{i}:\n" for i in range(1500)) + " " * 1500 + "x: 1",  # block nesting
+        "- " * 600 + "x",  # nested lists on one line
+    ],
+    ids=["flow", "blok", "lijsten"],
+)
+def test_diepe_nesting_komt_niet_bij_yaml_rs(tekst: str) -> None:
+    """yaml-rs crashes the process on very deep nesting; such texts never reach it (the test would crash)."""
+    assert lees_snel(tekst) is None
