@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from babel.numbers import format_currency, format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evaluatie.domein.fouten import Parameterfout
-from evaluatie.domein.opmaak import euro, getal, miljoenen, procent, score
+from evaluatie.domein.opmaak import LOCALE, euro, getal, miljoenen, procent, score
 from evaluatie.uitvoering.formaten import HtmlFormaat, PdfFormaat, kies_formaten
 
 
@@ -23,6 +26,15 @@ from evaluatie.uitvoering.formaten import HtmlFormaat, PdfFormaat, kies_formaten
 )
 def test_euro(waarde, tekst):
     assert euro(waarde) == tekst
+
+
+@given(st.integers(-(10**15), 10**15) | st.floats(-1e12, 1e12, allow_nan=False))
+def test_bedragen_zoals_babel(waarde: float) -> None:
+    """Amounts are formatted without Babel (for speed) but exactly as Babel writes them for nl_NL."""
+    heel = round(waarde) or 0
+    opties = {"locale": LOCALE, "currency_digits": False, "format": "¤ #,##0;¤ -#,##0"}
+    assert euro(waarde) == format_currency(heel, "EUR", **opties)
+    assert getal(waarde) == format_decimal(heel, "#,##0", locale=LOCALE)
 
 
 def test_getal_procent_score():

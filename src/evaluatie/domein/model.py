@@ -248,7 +248,7 @@ class Jaar(Basis):
 
     def is_leeg(self) -> bool:
         """True for a year that is listed but has nothing filled in (every field at its empty default)."""
-        return not any(getattr(self, naam) for naam in type(self).model_fields)
+        return not any(self.__dict__.values())  # the fields only: extra fields are refused
 
 
 class Belangrijkheid(Basis):

@@ -26,12 +26,14 @@ def normaliseer(tekst: str) -> str:
 
 def is_placeholder(tekst: str | None, placeholders: list[str]) -> bool:
     """True when a filled-in text only says that content is missing ("volgt nog", "...")."""
-    if tekst is None:
-        return False
+    return tekst is not None and _is_placeholder(tekst, tuple(placeholders))
+
+
+@lru_cache(maxsize=16384)
+def _is_placeholder(tekst: str, placeholders: tuple[str, ...]) -> bool:
+    """Cached: the same labels and answers come back in every year of every partnership."""
     t = normaliseer(tekst)
-    if not t.strip(". …"):
-        return True
-    return any(t.startswith(normaliseer(p)) for p in placeholders if normaliseer(p))
+    return not t.strip(". …") or t.startswith(tuple(n for p in placeholders if (n := normaliseer(p))))
 
 
 def slug(tekst: str, leeg: str = "samenwerking") -> str:

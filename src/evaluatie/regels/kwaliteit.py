@@ -5,7 +5,6 @@ The sums and the verdeelsleutel are checked in `kosten`; this module looks at wh
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 
 from pydantic import BaseModel
@@ -26,19 +25,25 @@ def _velden(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
     )
 
 
-def _bladeren(obj: object, pad: str, bedrag: bool = False) -> Iterator[tuple[str, object, bool]]:
-    """Every leaf value of a model with its dotted path and whether it is an amount field, in file order."""
-    if isinstance(obj, BaseModel):
+def _teksten(obj: object, pad: str, bedrag: bool = False, uit: list | None = None) -> list[tuple[str, str, bool]]:
+    """Every text value of a model with its dotted path and whether it is an amount field (then a marker such as
+    '…'), in file order. Numbers, booleans and blanks say nothing about what is missing, so they are passed by:
+    at 100 000 partnership-years this walk was a fifth of the evaluation."""
+    uit = [] if uit is None else uit
+    if isinstance(obj, str):
+        uit.append((pad, obj, bedrag))
+    elif isinstance(obj, BaseModel):
+        waarden = obj.__dict__
         for naam, is_bedrag in _velden(type(obj)):
-            yield from _bladeren(getattr(obj, naam), f"{pad}.{naam}" if pad else naam, is_bedrag)
+            if isinstance(waarde := waarden[naam], str | BaseModel | dict | list):
+                _teksten(waarde, f"{pad}.{naam}" if pad else naam, is_bedrag, uit)
     elif isinstance(obj, dict):
         for sleutel, waarde in obj.items():
-            yield from _bladeren(waarde, f"{pad}.{sleutel}")
+            _teksten(waarde, f"{pad}.{sleutel}", False, uit)
     elif isinstance(obj, list):
         for i, waarde in enumerate(obj):
-            yield from _bladeren(waarde, f"{pad}[{i}]")
-    else:
-        yield pad, obj, bedrag
+            _teksten(waarde, f"{pad}[{i}]", False, uit)
+    return uit
 
 
 def basis_bevindingen(sw: Samenwerking) -> list[Bevinding]:
@@ -95,9 +100,9 @@ def onvolledige_bron(sw: Samenwerking, jaar: int, kader: Kader) -> list[str]:
     if gegevens is None:
         return [*ontbreekt, f"geen gegevens voor {jaar}"]
     bedragen = teksten = 0
-    for _pad, waarde, is_bedrag in _bladeren(gegevens, f"jaren.{jaar}"):
+    for _pad, waarde, is_bedrag in _teksten(gegevens, f"jaren.{jaar}"):
         bedragen += is_bedrag and waarde in (ONBEKEND, VOLGT_NOG)
-        teksten += not is_bedrag and isinstance(waarde, str) and is_placeholder(waarde, kader.placeholders)
+        teksten += not is_bedrag and is_placeholder(waarde, kader.placeholders)
     if bedragen:
         ontbreekt.append(f"{bedragen} bedrag(en) onbekend ('…') of 'volgt nog'")
     if teksten:
@@ -119,14 +124,14 @@ def jaar_bevindingen(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevindin
         tekst = f"Voor {jaar} zijn geen gegevens ingevuld."
         return [Bevinding("rood" if sw.status == "actief" else "info", "kwaliteit", tekst, f"jaren.{jaar}", jaar)]
     b = []
-    for pad, waarde, is_bedrag in _bladeren(gegevens, f"jaren.{jaar}"):
+    for pad, waarde, is_bedrag in _teksten(gegevens, f"jaren.{jaar}"):
         if is_bedrag and waarde in (ONBEKEND, VOLGT_NOG):
             b.append(
                 Bevinding(
                     "oranje", "kwaliteit", f"Bedrag {'onbekend (…)' if waarde == ONBEKEND else waarde}.", pad, jaar
                 )
             )
-        elif not is_bedrag and isinstance(waarde, str) and is_placeholder(waarde, kader.placeholders):
+        elif not is_bedrag and is_placeholder(waarde, kader.placeholders):
             b.append(Bevinding("oranje", "kwaliteit", f"Nog niet ingevuld: '{waarde.strip()[:40]}'.", pad, jaar))
     for ontbreekt, veld in (
         (gegevens.beoogd is None, "beoogd"),
