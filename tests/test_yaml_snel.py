@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from evaluatie.invoer.voorbeelddata import genereer
-from evaluatie.opslag.yamlbestand import Lader, _binnen_grenzen, lees_yaml
-from evaluatie.opslag.yamlsnel import lees_snel, typeert_anders
+from evaluatie.opslag.yamlbestand import MAX_DIEPTE, MAX_WAARDEN, Lader, lees_yaml
+from evaluatie.opslag.yamlsnel import lees_snel
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -59,8 +59,7 @@ def _lader(tekst: str) -> object:
 
 def _snel(tekst: str) -> object:
     """What the fast path answers, or None where it gives way (as `lees_yaml` uses it)."""
-    gegevens = lees_snel(tekst)
-    return None if gegevens is None or _binnen_grenzen(gegevens, typeert_anders) else gegevens
+    return lees_snel(tekst, MAX_DIEPTE, MAX_WAARDEN)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -92,6 +91,7 @@ def test_snel_wijkt_bij_twijfel() -> None:
         "a:\tb",
         "yes: 1",
         "a: " + "[" * 100,
+        "".join(" " * i + f"k{i}:\n" for i in range(MAX_DIEPTE + 2)) + "x: 1",  # deeper than the limit
     ):
         assert _snel(tekst) is None, tekst
 
@@ -120,4 +120,4 @@ def test_echte_bestanden_lezen_snel_en_gelijk(tmp_path: Path) -> None:
 )
 def test_diepe_nesting_komt_niet_bij_yaml_rs(tekst: str) -> None:
     """yaml-rs crashes the process on very deep nesting; such texts never reach it (the test would crash)."""
-    assert lees_snel(tekst) is None
+    assert _snel(tekst) is None

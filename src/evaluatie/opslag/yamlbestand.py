@@ -12,14 +12,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from evaluatie.domein.fouten import Gegevensfout
-from evaluatie.opslag.yamlsnel import lees_snel, typeert_anders
+from evaluatie.opslag.yamlsnel import lees_snel
 
 MAX_BESTAND = 5 * 1024 * 1024  # bytes; a partnership file is a few KB
 MAX_DIEPTE = 40
@@ -60,9 +59,8 @@ for _teken in "-+0123456789":
         Lader.yaml_implicit_resolvers.setdefault(_teken, []).insert(0, ("tag:yaml.org,2002:str", re.compile(_patroon)))
 
 
-def _binnen_grenzen(gegevens: Any, anders: Callable[[str], bool] | None = None) -> str | None:
-    """Walk the values as the model will (aliases expanded), stopping at the limits; the reason, or None.
-    With `anders`, a string or key for which it is true is a reason too (the fast path then gives way)."""
+def _binnen_grenzen(gegevens: Any) -> str | None:
+    """Walk the values as the model will (aliases expanded), stopping at the limits; the reason, or None."""
     te_doen, waarden = [(gegevens, 0)], 0
     while te_doen:
         waarde, diepte = te_doen.pop()
@@ -72,13 +70,9 @@ def _binnen_grenzen(gegevens: Any, anders: Callable[[str], bool] | None = None) 
         if diepte > MAX_DIEPTE:
             return f"dieper genest dan {MAX_DIEPTE} niveaus"
         if isinstance(waarde, dict):
-            if anders and any(isinstance(k, str) and anders(k) for k in waarde):
-                return "anders"
             te_doen += [(v, diepte + 1) for v in waarde.values()]
         elif isinstance(waarde, list):
             te_doen += [(v, diepte + 1) for v in waarde]
-        elif anders and isinstance(waarde, str) and anders(waarde):
-            return "anders"
     return None
 
 
@@ -90,8 +84,7 @@ def lees_yaml(pad: Path) -> dict[str, Any]:
                 pad, f"het bestand is groter dan {MAX_BESTAND // 1024 // 1024} MB; dit is geen samenwerking"
             )
         tekst = pad.read_text(encoding="utf-8")
-        gegevens = lees_snel(tekst)
-        if gegevens is not None and _binnen_grenzen(gegevens, typeert_anders) is None:
+        if (gegevens := lees_snel(tekst, MAX_DIEPTE, MAX_WAARDEN)) is not None:
             return gegevens  # a mapping within the limits, read as Lader reads it
         gegevens = yaml.load(tekst, Loader=Lader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:

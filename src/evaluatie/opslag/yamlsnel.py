@@ -8,7 +8,7 @@ are not merged, two documents are a list, and very deep nesting crashes the proc
 So yaml-rs only reads a text in which none of that can occur, and `Lader` reads every other text, so odd files and
 errors read exactly as before. The screens are cheap (str methods, regexes with a literal first character); where
 one fires, the exact rule decides. Strings that YAML 1.1 would type (`ja` no, `yes`, `=`, dates) are checked on
-the result, by `typeert_anders`. `tests/test_yaml_snel.py` compares both readers on generated texts.
+the result (`_gewoon`). `tests/test_yaml_snel.py` compares both readers on generated texts.
 """
 
 from __future__ import annotations
@@ -52,19 +52,37 @@ def _twijfel(tekst: str) -> bool:
     return any(s.search(tekst) for s in _SCREENS) and _GETAL.search(tekst) is not None
 
 
-def typeert_anders(tekst: str) -> bool:
-    """True for a string YAML 1.1 (`Lader`) reads as a boolean, a date or the `=` tag, where yaml-rs keeps text."""
-    return tekst in _WOORDEN or (tekst[4:5] == "-" and tekst[:4].isdigit())
+def _gewoon(gegevens: dict[Any, Any], max_diepte: int, max_waarden: int) -> bool:
+    """True when the result is within the limits (with room) and holds no string YAML 1.1 types otherwise than
+    yaml-rs: a boolean (`yes`, `no`, `on`, `off`), a date, or the `=` tag. Leaves are checked in the loop, not
+    pushed, and no function is called per value: this walk runs for every file of a bulk export."""
+    te_doen, waarden = [(gegevens, 0)], 0
+    while te_doen:
+        blok, diepte = te_doen.pop()
+        if diepte >= max_diepte:
+            return False
+        if blok.__class__ is dict:
+            blok = [*blok, *blok.values()]  # keys as well: `2024-01-01:` is a date key to Lader
+        for waarde in blok:
+            soort = waarde.__class__
+            if soort is str:
+                if waarde in _WOORDEN or (waarde[4:5] == "-" and waarde[:4].isdigit()):
+                    return False
+            elif soort is dict or soort is list:
+                te_doen.append((waarde, diepte + 1))
+        waarden += len(blok)
+        if waarden >= max_waarden:
+            return False
+    return True
 
 
-def lees_snel(tekst: str) -> dict[Any, Any] | None:
-    """The file's mapping read by yaml-rs, or None when only `Lader` can say (then nothing is lost).
-
-    The caller still checks the strings of the result with `typeert_anders`."""
+def lees_snel(tekst: str, max_diepte: int, max_waarden: int) -> dict[Any, Any] | None:
+    """The file's mapping read by yaml-rs, or None when only `Lader` can say (then nothing is lost): a text or a
+    result with a form the two read differently, or beyond the limits (Lader's path gives the message)."""
     if yaml_rs is None or _twijfel(tekst):
         return None
     try:
         gegevens = yaml_rs.loads(tekst, parse_datetime=False)
     except (ValueError, RecursionError):  # YAMLDecodeError is a ValueError; Lader gives the Dutch message
         return None
-    return gegevens if isinstance(gegevens, dict) else None
+    return gegevens if isinstance(gegevens, dict) and _gewoon(gegevens, max_diepte, max_waarden) else None

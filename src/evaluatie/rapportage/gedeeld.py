@@ -156,8 +156,10 @@ def gedeelde_tabellen(tabellen: dict[str, pd.DataFrame], marge_euro: float = 1.0
     compleet = bekend == groep["aandeel_pct"].transform("size")
     rijen["gat_pct"] = (100 - som).where(alle & compleet & (som < 100 - MARGE_PCT))
     for kolom in ("gr_begroting", "gr_resultaat"):
-        spreiding = groep[kolom].transform("max") - groep[kolom].transform("min")
-        spreiding = spreiding.where(groep[kolom].transform("count") >= 2)
+        # As numbers: the column is of objects when a gemeente recorded none, and then pandas groups in Python.
+        per_groep = pd.to_numeric(rijen[kolom]).groupby([rijen["sleutel"], rijen["jaar"]])
+        spreiding = per_groep.transform("max") - per_groep.transform("min")
+        spreiding = spreiding.where(per_groep.transform("count") >= 2)
         rijen[f"{kolom}_oneens"] = (spreiding > marge_euro).where(spreiding.notna())
     gedeeld = rijen[GEDEELD].sort_values(["sleutel", "jaar", "gemeente"], ignore_index=True)
 
