@@ -13,7 +13,7 @@ import multiprocessing
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +25,7 @@ from evaluatie.opslag.schrijven import schrijf_atomair
 from evaluatie.rapportage.gedeeld import gedeelde_tabellen
 from evaluatie.rapportage.tidy import TABELLEN, Tabellen, gemeente_tabellen, schrijf_tabellen
 
-Kaart = Callable[[Callable[[Path], Tabellen], list[Path]], list[Tabellen]]  # an ordered map: processes, a cluster
+Kaart = Callable[[Callable[[Path], bytes], list[Path]], list[bytes]]  # an ordered map: processes, a cluster
 RIJEN_BESTAND = "rijen.json"
 
 
@@ -46,13 +46,21 @@ def _gemeenten(data_dirs: list[Path]) -> dict[Path, str]:
     return {m: _gemeente_hash(m, pakket) for m in mappen}
 
 
-def _bouw(te_doen: list[Path], werkers: int, kaart: Kaart | None) -> list[Tabellen]:
+def gemeente_pickle(map_: Path) -> bytes:
+    """One gemeente's tables, pickled where they are built: the cache stores these bytes as they come, so they are
+    pickled once, not again by the main process."""
+    return pickle.dumps(gemeente_tabellen(map_), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _bouw(te_doen: list[Path], werkers: int, kaart: Kaart | None) -> Iterator[bytes]:
+    """Each gemeente's pickled tables in order, as they are done (the main process stores them meanwhile)."""
     if kaart is not None and te_doen:
-        return kaart(gemeente_tabellen, te_doen)
-    if werkers > 1 and len(te_doen) > 1:
+        yield from kaart(gemeente_pickle, te_doen)
+    elif werkers > 1 and len(te_doen) > 1:
         with ProcessPoolExecutor(werkers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            return list(pool.map(gemeente_tabellen, te_doen, chunksize=4))
-    return [gemeente_tabellen(m) for m in te_doen]
+            yield from pool.map(gemeente_pickle, te_doen, chunksize=4)
+    else:
+        yield from map(gemeente_pickle, te_doen)
 
 
 def _tabellen(
@@ -68,10 +76,10 @@ def _tabellen(
                 delen[m] = pickle.load(f)
         else:
             te_doen.append(m)
-    for m, tabellen in zip(te_doen, _bouw(te_doen, werkers, kaart), strict=True):
-        delen[m] = tabellen
+    for m, gemaakt in zip(te_doen, _bouw(te_doen, werkers, kaart), strict=True):
         if cache:
-            schrijf_atomair(cache / f"{sleutels[m]}.pkl", pickle.dumps(tabellen, protocol=pickle.HIGHEST_PROTOCOL))
+            schrijf_atomair(cache / f"{sleutels[m]}.pkl", gemaakt)
+        delen[m] = pickle.loads(gemaakt)  # noqa: S301 - made by this export a moment ago
     tabellen = {
         naam: pd.concat([delen[m][naam] for m in mappen], ignore_index=True) if mappen else pd.DataFrame(columns=k)
         for naam, k in TABELLEN.items()
