@@ -237,12 +237,12 @@ def schrijf_tabellen(tabellen: Tabellen, naar: Path, formaat: str = "parquet") -
 
 def gemeente_tabellen(map_: Path) -> Tabellen:
     """All tables of one gemeente folder; a file that cannot be read becomes a row in `bevindingen`."""
-    with zonder_gc():
+    with _zonder_gc():
         return _gemeente_tabellen(map_)
 
 
 @contextmanager
-def zonder_gc() -> Iterator[None]:
+def _zonder_gc() -> Iterator[None]:
     """No cyclic garbage collection while a gemeente is built: it makes many small objects that all live until
     its tables are made, and the collector walked them again and again (a quarter of a cold export's time)."""
     aan = gc.isenabled()
