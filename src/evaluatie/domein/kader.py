@@ -56,8 +56,16 @@ class Ladder(_Strikt):
 
     def trede_index(self, trede: str) -> int:
         """Position of a rung, 1 at the bottom; rungs are matched on their normal form."""
-        sleutels = [normaliseer(t) for t in self.treden]
-        return sleutels.index(normaliseer(trede)) + 1
+        return _posities(tuple(self.treden))[normaliseer(trede)]
+
+
+@lru_cache(maxsize=256)
+def _posities(treden: tuple[str, ...]) -> dict[str, int]:
+    """The rungs' normal forms with their positions (the first where two read alike), once per ladder."""
+    posities: dict[str, int] = {}
+    for i, trede in enumerate(treden, start=1):
+        posities.setdefault(normaliseer(trede), i)
+    return posities
 
 
 class VoorWie(_Strikt):
