@@ -70,6 +70,19 @@ def test_warme_kernel_laadt_de_rendermachine_niet(tmp_path: Path):
     assert uitkomst.geslaagd, uitkomst.mislukt
 
 
+def test_kernel_schrijft_niets_in_de_thuismap(tmp_path: Path):
+    """A report kernel keeps no IPython history and uses its own IPython folder: every cell it ran would otherwise be
+    written to ~/.ipython, outside the folder the user named."""
+    data = kleine_set(tmp_path, "afvalbedrijf")
+    nb = notebook_met(
+        tmp_path,
+        "import os\nip = get_ipython()\nassert not ip.history_manager.enabled, 'geschiedenis aan'\n"
+        "assert not ip.profile_dir.location.startswith(os.path.expanduser('~')), ip.profile_dir.location",
+    )
+    uitkomst = rapporteer(data, tmp_path / "uit", 2024, opties=Opties(notebook=nb), werkers=1, **STIL)
+    assert uitkomst.geslaagd, uitkomst.mislukt
+
+
 def test_warm_parallel_en_koud_geven_dezelfde_bytes(tmp_path: Path):
     data = kleine_set(tmp_path, "afvalbedrijf", "cultuurpodium", "economisch-netwerk")
     rapporteer(data, tmp_path / "een", 2024, werkers=1, **STIL)

@@ -72,7 +72,13 @@ class IpcKernelManager(AsyncKernelManager):
     """A kernel on local IPC sockets in a private temporary folder instead of TCP ports.
 
     Nothing listens on the network, and the kernel does not print its warning about unencrypted TCP on every run.
+    IPython's own folder is in that temporary folder too, without history: a report kernel would otherwise write
+    every cell it ran to ~/.ipython (outside the folder the user named) and read the user's startup files.
     """
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        eigen = [f"--ipython-dir={Path(self.ip).parent}", "--HistoryManager.enabled=False"]
+        return super().format_kernel_cmd([*(extra_arguments or []), *eigen])
 
     @default("transport")
     def _standaard_transport(self) -> str:
