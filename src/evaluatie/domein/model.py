@@ -47,8 +47,14 @@ def _enkelvoud(waarde: str, kader: Kader) -> str | None:
 _STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab, newline and return are text
 
 
-def _zonder_stuurtekens(waarde: Any) -> Any:
-    teksten = waarde if isinstance(waarde, list) else waarde.values() if isinstance(waarde, dict) else [waarde]
+def _zonder_stuurtekens(_cls: type, waarde: Any) -> Any:
+    """Runs for every field of every model: the common cases (text, number, blank) without building anything."""
+    if isinstance(waarde, str):
+        teksten = (waarde,)
+    elif isinstance(waarde, list | dict):
+        teksten = waarde.values() if isinstance(waarde, dict) else waarde
+    else:
+        return waarde
     for tekst in teksten:
         if isinstance(tekst, str) and _STUURTEKENS.search(tekst):
             raise ValueError("bevat een stuurteken (bijvoorbeeld een escape-reeks of NUL); verwijder het")
@@ -61,12 +67,12 @@ class Basis(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    _tekst = field_validator("*", mode="after")(classmethod(lambda _cls, v: _zonder_stuurtekens(v)))
+    _tekst = field_validator("*", mode="after")(classmethod(_zonder_stuurtekens))
 
 
 class Motief(Basis):
     categorie: str
-    submotieven: list[str] = []
+    submotieven: list[str] = Field(default_factory=list)
     belangrijkste: bool = False
     beantwoord: str | None = None
     toelichting: str | None = None
@@ -155,7 +161,7 @@ class Regel(Basis):
 class Sectie(Basis):
     """One finance table of one year: its lines and the TOTAAL as stated on the page."""
 
-    regels: list[Regel] = []
+    regels: list[Regel] = Field(default_factory=list)
     totaal: Bedragen | None = None
 
 
@@ -168,7 +174,7 @@ class Verdeelregel(Basis):
 
 class Verdeelsleutel(Basis):
     tekst: str | None = None
-    regels: list[Verdeelregel] = []
+    regels: list[Verdeelregel] = Field(default_factory=list)
 
 
 class Evenwicht(Basis):
@@ -223,18 +229,20 @@ class Actie(Basis):
 class Jaar(Basis):
     """Section C of one year."""
 
-    motieven: list[Motief] = []
+    motieven: list[Motief] = Field(default_factory=list)
     motieven_eigen: str | None = None
     beantwoord_toelichting: str | None = Field(default=None, description="vraag 14 als geheel, vrije tekst")
     beoogd: Resultaten | None = None
     feitelijk: Resultaten | None = None
     financien_toelichting: str | None = None
-    financien: dict[str, Sectie] = {}
+    financien: dict[str, Sectie] = Field(default_factory=dict)
     aandeel: Aandeel | None = None
     bbv: Bbv | None = None
-    acties: list[Actie] = Field(default=[], description="de ontwikkelagenda: afspraken en acties van dit jaar")
+    acties: list[Actie] = Field(
+        default_factory=list, description="de ontwikkelagenda: afspraken en acties van dit jaar"
+    )
     bronvelden: dict[str, str] = Field(
-        default={}, description="velden van de bron die het werkboek niet kent, letterlijk"
+        default_factory=dict, description="velden van de bron die het werkboek niet kent, letterlijk"
     )
 
     @field_validator("financien")
@@ -252,8 +260,8 @@ class Jaar(Basis):
 
 
 class Belangrijkheid(Basis):
-    waarom: list[str] = []
-    voor_wie: list[str] = []
+    waarom: list[str] = Field(default_factory=list)
+    voor_wie: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _sleutels(self, info: ValidationInfo) -> Belangrijkheid:
@@ -294,11 +302,11 @@ class VerbondenPartij(Basis):
 
 
 class Partners(Basis):
-    gemeenten: list[str] = []
-    provincies: list[str] = []
-    bedrijven: list[str] = []
-    maatschappelijke_organisaties: list[str] = []
-    overige_organisaties: list[str] = []
+    gemeenten: list[str] = Field(default_factory=list)
+    provincies: list[str] = Field(default_factory=list)
+    bedrijven: list[str] = Field(default_factory=list)
+    maatschappelijke_organisaties: list[str] = Field(default_factory=list)
+    overige_organisaties: list[str] = Field(default_factory=list)
 
 
 class Contact(Basis):
@@ -340,22 +348,22 @@ class Samenwerking(Basis):
     status: Literal["actief", "verwijderd"] = "actief"
     fictief: bool = False
     beschrijving: str | None = None
-    onderwerpen: list[str] = []
-    raadsprogrammas: list[str] = []
+    onderwerpen: list[str] = Field(default_factory=list)
+    raadsprogrammas: list[str] = Field(default_factory=list)
     belangrijkheid: Belangrijkheid = Belangrijkheid()
     verbonden_partij: VerbondenPartij = VerbondenPartij()
-    schaal: list[str] = []
+    schaal: list[str] = Field(default_factory=list)
     partners: Partners = Partners()
-    aard: list[str] = []
+    aard: list[str] = Field(default_factory=list)
     governance_regime: str | None = None
     contact: Contact = Contact()
-    accounthouders: list[str] = []
-    bronnen: list[Bron] = []
-    opmerkingen: list[Opmerking] = []
+    accounthouders: list[str] = Field(default_factory=list)
+    bronnen: list[Bron] = Field(default_factory=list)
+    opmerkingen: list[Opmerking] = Field(default_factory=list)
     bronvelden: dict[str, str] = Field(
-        default={}, description="velden van de bron die het werkboek niet kent, letterlijk"
+        default_factory=dict, description="velden van de bron die het werkboek niet kent, letterlijk"
     )
-    jaren: dict[int, Jaar] = {}
+    jaren: dict[int, Jaar] = Field(default_factory=dict)
 
     @field_validator("jaren")
     @classmethod
