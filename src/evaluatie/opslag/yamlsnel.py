@@ -7,8 +7,8 @@ are not merged, two documents are a list, and very deep nesting crashes the proc
 
 So yaml-rs only reads a text in which none of that can occur, and `Lader` reads every other text, so odd files and
 errors read exactly as before. The screens are cheap (str methods, regexes with a literal first character); where
-one fires, the exact rule decides. Strings that YAML 1.1 would type (`ja` no, `yes`, `=`, dates) are checked on
-the result (`_gewoon`). `tests/test_yaml_snel.py` compares both readers on generated texts.
+one fires, the exact rule decides. Strings that YAML 1.1 would type (`yes`, `no`, `on`, `off`, `=`, dates) are
+checked on the result (`_gewoon`). `tests/test_yaml_snel.py` compares both readers on generated texts.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ try:
 except ImportError:  # an environment without the wheel reads everything with PyYAML
     yaml_rs = None
 
-MAX_HAKEN = 64  # flow brackets: their nesting is not bounded by the lines (the crash above)
+MAX_HAKEN = 64  # flow brackets: their nesting is not bounded by the lines (deep nesting crashes yaml-rs)
 MAX_REGEL = 1000  # characters; PyYAML refuses keys over 1024, and it bounds the nesting per line
 # Tags, anchors, aliases, merge keys, escapes, reserved indicators, complex keys, document markers, directives.
 _NOOIT = ("!", "&", "*", "<<", "\\", "@", "`", "? ", "\n---", "\n...", "\n%")

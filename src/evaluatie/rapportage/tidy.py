@@ -244,7 +244,7 @@ def gemeente_tabellen(map_: Path) -> Tabellen:
 @contextmanager
 def _zonder_gc() -> Iterator[None]:
     """No cyclic garbage collection while a gemeente is built: it makes many small objects that all live until
-    its tables are made, and the collector walked them again and again (a quarter of a cold export's time)."""
+    its tables are made, and the collector walked them again and again (a fifth of a cold export's time)."""
     aan = gc.isenabled()
     gc.disable()
     try:
