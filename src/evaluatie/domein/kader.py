@@ -56,16 +56,21 @@ class Ladder(_Strikt):
 
     def trede_index(self, trede: str) -> int:
         """Position of a rung, 1 at the bottom; rungs are matched on their normal form."""
-        return _posities(tuple(self.treden))[normaliseer(trede)]
+        return _treden(tuple(self.treden))[0][normaliseer(trede)]
+
+    def spelling(self, trede: str) -> str | None:
+        """The rung as this ladder spells it (matched on the normal form), or None when it is not on the ladder."""
+        return _treden(tuple(self.treden))[1].get(normaliseer(trede))
 
 
 @lru_cache(maxsize=256)
-def _posities(treden: tuple[str, ...]) -> dict[str, int]:
-    """The rungs' normal forms with their positions (the first where two read alike), once per ladder."""
+def _treden(treden: tuple[str, ...]) -> tuple[dict[str, int], dict[str, str]]:
+    """Per normal form a ladder's position (1 at the bottom) and spelling, once per ladder: looked up for every
+    result of every year."""
     posities: dict[str, int] = {}
     for i, trede in enumerate(treden, start=1):
         posities.setdefault(normaliseer(trede), i)
-    return posities
+    return posities, {normaliseer(t): t for t in treden}
 
 
 class VoorWie(_Strikt):

@@ -116,7 +116,7 @@ class _Resultaten(Basis):
         ladder = _kader(info).ladders[info.field_name]
         if v.trede is None:
             return v
-        spelling = {normaliseer(t): t for t in ladder.treden}.get(normaliseer(v.trede))
+        spelling = ladder.spelling(v.trede)
         if spelling is None:
             keuzes = ", ".join(ladder.treden)
             raise ValueError(f"trede {uittreksel(v.trede)} bestaat niet op de ladder {ladder.label}; kies uit {keuzes}")
