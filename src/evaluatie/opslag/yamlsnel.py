@@ -21,21 +21,21 @@ try:
 except ImportError:  # an environment without the wheel reads everything with PyYAML
     yaml_rs = None
 
-MAX_HAKEN = 64  # flow brackets: their nesting is not bounded by the lines (deep nesting crashes yaml-rs)
 MAX_REGEL = 1000  # characters; PyYAML refuses keys over 1024, and it bounds the nesting per line
-# Tags, anchors, aliases, merge keys, escapes, reserved indicators, complex keys, document markers, directives.
-_NOOIT = ("!", "&", "*", "<<", "\\", "@", "`", "? ", "\n---", "\n...", "\n%")
+# Tags, anchors, aliases, merge keys, escapes, reserved indicators, complex keys, empty keys, block scalars (an empty
+# one at the end reads otherwise), document markers, directives.
+_NOOIT = ("!", "&", "*", "<", "\\", "@", "`", "? ", "?\n", " :", "\n:", "|", ">", "\n---", "\n...", "\n%")
 # Number forms that yaml-rs and Lader read differently (or may: .inf, .nan), once they begin a plain scalar;
 # the screens first.
 _SCREENS = (
-    re.compile(r"0(?:(?<=[ \[{,\n]0)|(?<=[ \[{,\n][-+]0))[0-9xXoObB_]"),  # leading zero: 017, 08, 0x10, 0o17
+    re.compile(r"0(?:(?<=[ \n]0)|(?<=[ \n][-+]0))[0-9xXoObB_]"),  # leading zero: 017, 08, 0x10, 0o17
     re.compile(r"\.(?:[0-9]{3}(?![0-9])|(?<![0-9]\.)[0-9]|(?i:inf|nan))"),  # 266.733 (Dutch thousands), .5, .inf
-    re.compile(r"[0-9][eE]"),  # 1e5
-    re.compile(r"_[0-9]"),  # 1_000
+    re.compile(r"[0-9.][eE]"),  # 1e5, 1.e5
+    re.compile(r"_(?:[0-9]|(?<=[0-9]_))"),  # 1_000, _0, 1_
 )
 _GETAL = re.compile(
-    r"(?:[:-] +|[\[{,] *|\n *)[-+]?"  # the beginning of a plain scalar, then
-    r"(?:0[0-9xXoObB_]|\.[0-9]|\.(?i:inf|nan)|[0-9][0-9_.]*[eE_]|[0-9]{1,3}\.[0-9]{3}(?![0-9]))"
+    r"(?:[:-] +|\n *)[-+]?"  # the beginning of a plain scalar in block style, then
+    r"(?:0[0-9xXoObB_]|\.[0-9]|\.(?i:inf|nan)|[0-9][0-9_.]*[eE_]|_[0-9_]|[0-9]{1,3}\.[0-9]{3}(?![0-9]))"
 )
 _WOORDEN = frozenset({"=", *(v for w in ("yes", "no", "on", "off") for v in (w, w.title(), w.upper()))})
 
@@ -44,12 +44,25 @@ def _twijfel(tekst: str) -> bool:
     """True when the text may hold something yaml-rs reads otherwise than `Lader` (false alarms only cost time)."""
     if not tekst.replace("\n", " ").isprintable():  # tab, \r, NEL, BOM, control characters
         return True
-    if tekst.startswith(("---", "...", "%")) or any(teken in tekst for teken in _NOOIT):
+    if tekst.startswith(("---", "...", "%", ":")) or any(teken in tekst for teken in _NOOIT):
         return True
-    if tekst.count("[") + tekst.count("{") > MAX_HAKEN or max(map(len, tekst.split("\n"))) >= MAX_REGEL:
+    if _met_haken(tekst):
+        return True
+    if not tekst.endswith("\n"):  # the last line is where the two differ most (block scalars, keys)
+        return True
+    if max(map(len, tekst.split("\n"))) >= MAX_REGEL:
         return True
     tekst = "\n" + tekst  # the first line begins like every other
     return any(s.search(tekst) for s in _SCREENS) and _GETAL.search(tekst) is not None
+
+
+def _met_haken(tekst: str) -> bool:
+    """Flow collections other than an empty value (`2022: {}`): the two read some otherwise (`[x:]`, `{}: 0`), and
+    their nesting, which can crash yaml-rs, is not bounded by the lines."""
+    if not any(haak in tekst for haak in "[]{}"):
+        return False
+    rest = tekst.replace("{}", "").replace("[]", "")
+    return any(haak in rest for haak in "[]{}") or "{}:" in tekst or "[]:" in tekst
 
 
 def _gewoon(gegevens: dict[Any, Any], max_diepte: int, max_waarden: int) -> bool:
