@@ -27,6 +27,10 @@ def test_zvh_totalen_zoals_op_de_pagina(sw, kader):
     assert k.totaal(2016, "kosten").realisatie == 1216284
     assert k.totaal(2016, "financiele_resultaten").begroting == 1682862
     assert k.totaal(2015, "kosten") is None  # "Bij dit jaar zijn geen gegevens ingevuld"
+    # The trend: every section of this year and the years before with data, none after it.
+    assert {(t.jaar, t.onderdeel) for t in k.totalen} >= {(2016, "kosten"), (2017, "financiele_resultaten")}
+    eerder = evalueer_kosten(sw("venlo/zorg-en-veiligheidshuis-limburg-noord"), 2016, kader)
+    assert {t.jaar for t in eerder.totalen} == {2016} and eerder.totaal(2017, "kosten") is None
     # The stated totals add up (the missing 'bijdrage jeugd' begroting is not read as anything).
     assert not [b for b in k.bevindingen if "niet de som" in b.tekst]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
@@ -24,8 +25,9 @@ def normaliseer(tekst: str) -> str:
     return t.strip(" .:;,")
 
 
-def is_placeholder(tekst: str | None, placeholders: list[str]) -> bool:
-    """True when a filled-in text only says that content is missing ("volgt nog", "...")."""
+def is_placeholder(tekst: str | None, placeholders: Sequence[str]) -> bool:
+    """True when a filled-in text only says that content is missing ("volgt nog", "..."). Give a tuple where it
+    is called for every text: a list is copied each time."""
     return tekst is not None and _is_placeholder(tekst, tuple(placeholders))
 
 

@@ -6,7 +6,8 @@ lines with gaps is reported as such.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from evaluatie.domein.bevindingen import Bevinding
 from evaluatie.domein.kader import Kader
@@ -75,8 +76,9 @@ class Verdeelcheck:
 
 @dataclass(frozen=True)
 class KostenUitkomst:
+    samenwerking: Samenwerking = field(repr=False, compare=False)
+    jaar: int
     regels: list[dict[str, object]]
-    totalen: list[Totaal]
     verdeelsleutel: list[Verdeelcheck]
     aandeel_berekend_pct: float | None
     evenwicht_kosten: str | None
@@ -84,8 +86,16 @@ class KostenUitkomst:
     schatting_pct: float | None
     bevindingen: list[Bevinding]
 
+    @cached_property
+    def totalen(self) -> list[Totaal]:
+        """Every section's total in this year and the years before (the trend): made when asked, since a bulk
+        export evaluates every year and needs only that year's own — every earlier year again made it quadratic."""
+        sw = self.samenwerking
+        return [t for j in sorted(sw.jaren) if j <= self.jaar for t in jaar_totalen(sw, j)]
+
     def totaal(self, jaar: int, onderdeel: str = KOSTEN) -> Totaal | None:
-        return next((t for t in self.totalen if t.jaar == jaar and t.onderdeel == onderdeel), None)
+        totalen = jaar_totalen(self.samenwerking, jaar) if jaar <= self.jaar else []
+        return next((t for t in totalen if t.onderdeel == onderdeel), None)
 
     def verandering_pct(self, jaar: int, onderdeel: str = KOSTEN) -> float | None:
         """Year-on-year change of the realisatie against the year before, in percent."""
@@ -102,6 +112,12 @@ def sectie_totaal(jaar: int, onderdeel: str, sectie: Sectie) -> Totaal:
         gegeven = getattr(vermeld, kolom)
         waarden[kolom] = gegeven if is_getal(gegeven) else som([getattr(r, kolom) for r in sectie.regels])
     return Totaal(jaar, onderdeel, **waarden)
+
+
+def jaar_totalen(sw: Samenwerking, jaar: int) -> list[Totaal]:
+    """The total of each section of one year (none for a year without data)."""
+    gegevens = sw.jaar(jaar)
+    return [sectie_totaal(jaar, o, s) for o, s in gegevens.financien.items()] if gegevens else []
 
 
 def totaal_verschillen(sectie: Sectie, marge: float) -> list[tuple[str, float, float, int]]:
@@ -176,18 +192,12 @@ def regel_rijen(sw: Samenwerking, jaar: int, kader: Kader) -> list[dict[str, obj
 
 
 def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst:
-    totalen, bevindingen = [], []
-    for j in sorted(sw.jaren):
-        gegevens = sw.jaar(j)
-        if gegevens is None or j > jaar:
-            continue
-        for onderdeel, sectie in gegevens.financien.items():
-            totalen.append(sectie_totaal(j, onderdeel, sectie))
-            if j == jaar:
-                bevindingen += controleer_totaal(j, onderdeel, sectie, kader)
-    bevindingen += _afwijkingen(totalen, jaar, kader)
-
     gegevens = sw.jaar(jaar)
+    bevindingen = []
+    for onderdeel, sectie in gegevens.financien.items() if gegevens else ():
+        bevindingen += controleer_totaal(jaar, onderdeel, sectie, kader)
+    bevindingen += _afwijkingen(jaar_totalen(sw, jaar), jaar, kader)
+
     aandeel = gegevens.aandeel if gegevens else None
     checks = [
         Verdeelcheck.van(r.omschrijving, r.percentage, r.grondslag, r.bedrag)
@@ -204,8 +214,9 @@ def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst
     grondslag = som([c.grondslag for c in checks if is_getal(c.bedrag)])
     bedrag = som([c.bedrag for c in checks if is_getal(c.grondslag)])
     return KostenUitkomst(
+        samenwerking=sw,
+        jaar=jaar,
         regels=regel_rijen(sw, jaar, kader),
-        totalen=totalen,
         verdeelsleutel=checks,
         aandeel_berekend_pct=bedrag / grondslag * 100 if bedrag is not None and grondslag else None,
         evenwicht_kosten=aandeel.evenwicht.kosten if aandeel else None,
@@ -220,11 +231,12 @@ def _getal(waarde: object) -> float | None:
 
 
 def _afwijkingen(totalen: list[Totaal], jaar: int, kader: Kader) -> list[Bevinding]:
-    """Realisatie beyond the threshold from the begroting: red for the municipality's contribution, else orange."""
+    """This year's section totals with the realisatie beyond the threshold from the begroting: red for the
+    municipality's contribution, else orange."""
     bevindingen = []
     drempel = kader.drempels.afwijking_totaal_pct
     for t in totalen:
-        if t.jaar != jaar or t.afwijking_pct is None or abs(t.afwijking_pct) <= drempel:
+        if t.afwijking_pct is None or abs(t.afwijking_pct) <= drempel:
             continue
         ernst = "rood" if t.onderdeel == KOSTEN else "oranje"
         richting = "boven" if t.afwijking_pct > 0 else "onder"
