@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+import typing
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel, StringConstraints
 
 from evaluatie.domein.fouten import Gegevensfout
+from evaluatie.domein.kader import laad_kader
+from evaluatie.domein.model import Samenwerking
+from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import lees_bedrag, lees_percentage
 from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
 from evaluatie.opslag.schrijven import bewaar_samenwerking, naar_yaml
@@ -131,3 +136,51 @@ def test_bewaren_rondreis_en_backup(sw, tmp_path: Path):
     backup = bewaar_samenwerking(terug, pad)
     assert backup is not None and backup.read_text(encoding="utf-8") == naar_yaml(zvh)
     assert laad_samenwerking(pad) == zvh
+
+
+@pytest.mark.parametrize(
+    ("gegevens", "veld"),
+    [
+        ({"naam": "a\x1b[31mrood"}, "naam"),
+        ({"naam": "x", "onderwerpen": ["Economie", "b\x00"]}, "onderwerpen[1]"),
+        ({"naam": "x", "bronvelden": {"kolom": "\x07"}}, "bronvelden.kolom"),
+        ({"naam": "x", "jaren": {2024: {"beoogd": {"kern": "\x9b2J"}}}}, "jaren.2024.beoogd.kern"),
+    ],
+)
+def test_stuurteken_in_elke_soort_tekst(gegevens, veld):
+    """A text, a list item, a dict value and a text deep in a year: each refused in Dutch, at its field."""
+    with pytest.raises(Gegevensfout, match="bevat een stuurteken") as fout:
+        valideer(gegevens, laad_kader(), "x.yaml", "x", "g")
+    assert fout.value.veld == veld
+
+
+def test_tab_en_regeleinde_zijn_tekst():
+    sw = valideer({"naam": "a\tb", "beschrijving": "regel 1\r\nregel 2"}, laad_kader(), "x.yaml", "x", "g")
+    assert sw.beschrijving == "regel 1\r\nregel 2"
+
+
+def _teksttypen(annotatie: object, in_tekst: bool = False) -> typing.Iterator[tuple[object, bool]]:
+    """Every type in an annotation, with whether it sits inside an Annotated with a pattern (a `Tekst`)."""
+    yield annotatie, in_tekst
+    patroon = typing.get_origin(annotatie) is typing.Annotated and any(
+        isinstance(m, StringConstraints) and m.pattern for m in annotatie.__metadata__
+    )
+    delen = typing.get_args(annotatie)
+    for deel in delen[1:] if typing.get_origin(annotatie) is dict else delen:  # a dict's keys are names, not text
+        yield from _teksttypen(deel, in_tekst or patroon)
+
+
+def test_elke_tekst_in_het_model_is_een_tekst():
+    """A field typed plain `str` would let control characters through: every text field is a `Tekst`."""
+    gezien, te_doen, kaal = set(), [Samenwerking], []
+    while te_doen:
+        model = te_doen.pop()
+        gezien.add(model)
+        for naam, info in model.model_fields.items():
+            eigen = any(isinstance(m, StringConstraints) and m.pattern for m in info.metadata)
+            for soort, in_tekst in _teksttypen(info.annotation, eigen):
+                if soort is str and not in_tekst:
+                    kaal.append(f"{model.__name__}.{naam}")
+                if isinstance(soort, type) and issubclass(soort, BaseModel) and soort not in gezien:
+                    te_doen.append(soort)
+    assert len(gezien) > 10 and not kaal

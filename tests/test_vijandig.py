@@ -23,6 +23,7 @@ from openpyxl import load_workbook
 from evaluatie.domein.fouten import Gegevensfout, Naamfout
 from evaluatie.domein.kader import laad_kader
 from evaluatie.domein.namen import veilige_naam
+from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import GROOTSTE_BEDRAG, NVT, ONBEKEND, VOLGT_NOG, lees_bedrag, lees_percentage
 from evaluatie.invoer.excel import exporteer_excel, lees_excel
 from evaluatie.invoer.excel import lezen as excel_lezen
@@ -300,8 +301,8 @@ def test_formules_en_stuurtekens_in_excel(tmp_path: Path):
     boek.save(pad)
     with pytest.raises(Gegevensfout, match="formule zonder berekende waarde"):
         lees_excel(pad, KADER)
-    with pytest.raises(ValueError, match="stuurteken"):
-        sw.model_validate({"naam": "a\x1b[31mrood"})
+    with pytest.raises(Gegevensfout, match="stuurteken"):
+        valideer({"naam": "a\x1b[31mrood"}, KADER, pad)
 
 
 def test_trede_in_hoofdletters_een_spelling_voor_iedereen(data_kopie: Path):

@@ -24,6 +24,7 @@ _MELDINGEN = {
     "model_type": "een blok met velden verwacht",
     "model_attributes_type": "een blok met velden verwacht",
     "string_too_short": "mag niet leeg zijn",
+    "string_pattern_mismatch": "bevat een stuurteken (bijvoorbeeld een escape-reeks of NUL); verwijder het",
     "date_parsing": "geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-31",
     "date_from_datetime_parsing": "geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-31",
     "date_from_datetime_inexact": "geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-31",

@@ -6,14 +6,14 @@ stored as the framework's keys; labels with drift are accepted on input because 
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StringConstraints,
     ValidationInfo,
     create_model,
     field_validator,
@@ -44,38 +44,24 @@ def _enkelvoud(waarde: str, kader: Kader) -> str | None:
     return None
 
 
-_STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab, newline and return are text
-
-
-def _zonder_stuurtekens(_cls: type, waarde: Any) -> Any:
-    """Runs for every field of every model: the common cases (text, number, blank) without building anything."""
-    if isinstance(waarde, str):
-        teksten = (waarde,)
-    elif isinstance(waarde, list | dict):
-        teksten = waarde.values() if isinstance(waarde, dict) else waarde
-    else:
-        return waarde
-    for tekst in teksten:
-        if isinstance(tekst, str) and _STUURTEKENS.search(tekst):
-            raise ValueError("bevat een stuurteken (bijvoorbeeld een escape-reeks of NUL); verwijder het")
-    return waarde
+# Text as people type it, never with control characters (tab, newline and return are text): they would reach a
+# terminal, an Excel cell or a page as commands. Checked in pydantic's core, for every text of every file.
+Tekst = Annotated[str, StringConstraints(pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]*$")]
 
 
 class Basis(BaseModel):
-    """Unknown fields are errors: a typo in a hand-edited file must not silently drop data. Text never holds
-    control characters: they would reach a terminal, an Excel cell or a page as commands, not as text."""
+    """Unknown fields are errors: a typo in a hand-edited file must not silently drop data. Every text is a
+    `Tekst`."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    _tekst = field_validator("*", mode="after")(classmethod(_zonder_stuurtekens))
-
 
 class Motief(Basis):
-    categorie: str
-    submotieven: list[str] = Field(default_factory=list)
+    categorie: Tekst
+    submotieven: list[Tekst] = Field(default_factory=list)
     belangrijkste: bool = False
-    beantwoord: str | None = None
-    toelichting: str | None = None
+    beantwoord: Tekst | None = None
+    toelichting: Tekst | None = None
 
     @field_validator("categorie")
     @classmethod
@@ -101,8 +87,8 @@ class Motief(Basis):
 class Resultaat(Basis):
     """One ladder's result: the rung reached or intended, and the text that says what it is."""
 
-    trede: str | None = None
-    tekst: str | None = None
+    trede: Tekst | None = None
+    tekst: Tekst | None = None
 
 
 class _Resultaten(Basis):
@@ -137,7 +123,7 @@ Resultaten = create_model(
     __base__=_Resultaten,
     __module__=__name__,
     **{naam: (Resultaat, Resultaat()) for naam in LADDERS},
-    kern=(str | None, None),
+    kern=(Tekst | None, None),
 )
 SOORTEN = ("beoogd", "feitelijk")
 """The two sets of results per year, as fields of `Jaar`: what was intended and what was reached."""
@@ -152,7 +138,7 @@ class Bedragen(Basis):
 class Regel(Basis):
     """One line of a finance table; the category comes first, as on the page."""
 
-    categorie: str
+    categorie: Tekst
     begroting: Bedrag = None
     realisatie: Bedrag = None
     begroting_volgend_jaar: Bedrag = None
@@ -166,24 +152,24 @@ class Sectie(Basis):
 
 
 class Verdeelregel(Basis):
-    omschrijving: str | None = None
+    omschrijving: Tekst | None = None
     percentage: Percentage = None
     grondslag: Bedrag = None
     bedrag: Bedrag = None
 
 
 class Verdeelsleutel(Basis):
-    tekst: str | None = None
+    tekst: Tekst | None = None
     regels: list[Verdeelregel] = Field(default_factory=list)
 
 
 class Evenwicht(Basis):
-    kosten: str | None = None
-    baten: str | None = None
+    kosten: Tekst | None = None
+    baten: Tekst | None = None
 
 
 class Aandeel(Basis):
-    toelichting: str | None = None
+    toelichting: Tekst | None = None
     verdeelsleutel: Verdeelsleutel = Verdeelsleutel()
     evenwicht: Evenwicht = Evenwicht()
     schatting_pct: Percentage = None
@@ -192,15 +178,15 @@ class Aandeel(Basis):
 class Bbv(Basis):
     """The BBV paragraph on verbonden partijen, where known."""
 
-    openbaar_belang: str | None = None
-    belang_begin: str | None = None
-    belang_eind: str | None = None
+    openbaar_belang: Tekst | None = None
+    belang_begin: Tekst | None = None
+    belang_eind: Tekst | None = None
     eigen_vermogen_begin: Bedrag = None
     eigen_vermogen_eind: Bedrag = None
     vreemd_vermogen_begin: Bedrag = None
     vreemd_vermogen_eind: Bedrag = None
     financieel_resultaat: Bedrag = None
-    risicos: str | None = None
+    risicos: Tekst | None = None
 
 
 ACTIESTATUSSEN = ("open", "loopt", "afgerond", "vervallen")
@@ -210,12 +196,12 @@ Actiestatus = Literal["open", "loopt", "afgerond", "vervallen"]
 class Actie(Basis):
     """An agreement of the ontwikkelagenda: what, who, by when, how far, and what it answers (optional)."""
 
-    omschrijving: str = Field(min_length=1)
-    eigenaar: str | None = None
+    omschrijving: Tekst = Field(min_length=1)
+    eigenaar: Tekst | None = None
     termijn: date | None = None
     status: Actiestatus = "open"
-    antwoord_op: str | None = Field(default=None, description="de bevinding, het motief of de ladder")
-    toelichting: str | None = None
+    antwoord_op: Tekst | None = Field(default=None, description="de bevinding, het motief of de ladder")
+    toelichting: Tekst | None = None
 
     @property
     def loopt_nog(self) -> bool:
@@ -230,18 +216,18 @@ class Jaar(Basis):
     """Section C of one year."""
 
     motieven: list[Motief] = Field(default_factory=list)
-    motieven_eigen: str | None = None
-    beantwoord_toelichting: str | None = Field(default=None, description="vraag 14 als geheel, vrije tekst")
+    motieven_eigen: Tekst | None = None
+    beantwoord_toelichting: Tekst | None = Field(default=None, description="vraag 14 als geheel, vrije tekst")
     beoogd: Resultaten | None = None
     feitelijk: Resultaten | None = None
-    financien_toelichting: str | None = None
+    financien_toelichting: Tekst | None = None
     financien: dict[str, Sectie] = Field(default_factory=dict)
     aandeel: Aandeel | None = None
     bbv: Bbv | None = None
     acties: list[Actie] = Field(
         default_factory=list, description="de ontwikkelagenda: afspraken en acties van dit jaar"
     )
-    bronvelden: dict[str, str] = Field(
+    bronvelden: dict[str, Tekst] = Field(
         default_factory=dict, description="velden van de bron die het werkboek niet kent, letterlijk"
     )
 
@@ -260,8 +246,8 @@ class Jaar(Basis):
 
 
 class Belangrijkheid(Basis):
-    waarom: list[str] = Field(default_factory=list)
-    voor_wie: list[str] = Field(default_factory=list)
+    waarom: list[Tekst] = Field(default_factory=list)
+    voor_wie: list[Tekst] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _sleutels(self, info: ValidationInfo) -> Belangrijkheid:
@@ -280,7 +266,7 @@ class Belangrijkheid(Basis):
 class VerbondenPartij(Basis):
     bestuurlijk_belang: bool | None = None
     financieel_belang: bool | None = None
-    bbv_categorie: str | None = Field(default=None, description="rechtsvorm: een categorie van de paragraaf (BBV)")
+    bbv_categorie: Tekst | None = Field(default=None, description="rechtsvorm: een categorie van de paragraaf (BBV)")
 
     @field_validator("bbv_categorie")
     @classmethod
@@ -302,26 +288,26 @@ class VerbondenPartij(Basis):
 
 
 class Partners(Basis):
-    gemeenten: list[str] = Field(default_factory=list)
-    provincies: list[str] = Field(default_factory=list)
-    bedrijven: list[str] = Field(default_factory=list)
-    maatschappelijke_organisaties: list[str] = Field(default_factory=list)
-    overige_organisaties: list[str] = Field(default_factory=list)
+    gemeenten: list[Tekst] = Field(default_factory=list)
+    provincies: list[Tekst] = Field(default_factory=list)
+    bedrijven: list[Tekst] = Field(default_factory=list)
+    maatschappelijke_organisaties: list[Tekst] = Field(default_factory=list)
+    overige_organisaties: list[Tekst] = Field(default_factory=list)
 
 
 class Contact(Basis):
-    vestigingsplaats: str | None = None
-    bezoekadres: str | None = None
-    website: str | None = None
+    vestigingsplaats: Tekst | None = None
+    bezoekadres: Tekst | None = None
+    website: Tekst | None = None
 
 
 class Bron(Basis):
     """Where a part of the record came from, so a report can say where a figure came from."""
 
-    bestand: str
-    titel: str | None = None
+    bestand: Tekst
+    titel: Tekst | None = None
     jaar: int | None = None
-    onderdeel: str | None = None
+    onderdeel: Tekst | None = None
 
 
 AFGEBROKEN_BRON = "Pagina onvolledig"
@@ -331,36 +317,36 @@ AFGEBROKEN_BRON = "Pagina onvolledig"
 class Opmerking(Basis):
     """Something uncertain noticed while importing or typing the record; shown as a finding."""
 
-    tekst: str
-    bestand: str | None = None
+    tekst: Tekst
+    bestand: Tekst | None = None
     regel: int | None = None
-    parameter: str | None = Field(default=None, description="de sjabloonparameter in de wikibron")
+    parameter: Tekst | None = Field(default=None, description="de sjabloonparameter in de wikibron")
 
 
 class Samenwerking(Basis):
     """One partnership with all its years. `id` and `gemeente` come from the file's place in `data/`."""
 
-    id: str = Field(default="", exclude=True)
-    gemeente: str = Field(default="", exclude=True)
-    naam: str = Field(min_length=1)
-    afkorting: str | None = None
-    sw_nummer: str | None = Field(default=None, description="het paginanummer op het dashboard: Sw-<nummer>")
+    id: Tekst = Field(default="", exclude=True)
+    gemeente: Tekst = Field(default="", exclude=True)
+    naam: Tekst = Field(min_length=1)
+    afkorting: Tekst | None = None
+    sw_nummer: Tekst | None = Field(default=None, description="het paginanummer op het dashboard: Sw-<nummer>")
     status: Literal["actief", "verwijderd"] = "actief"
     fictief: bool = False
-    beschrijving: str | None = None
-    onderwerpen: list[str] = Field(default_factory=list)
-    raadsprogrammas: list[str] = Field(default_factory=list)
+    beschrijving: Tekst | None = None
+    onderwerpen: list[Tekst] = Field(default_factory=list)
+    raadsprogrammas: list[Tekst] = Field(default_factory=list)
     belangrijkheid: Belangrijkheid = Belangrijkheid()
     verbonden_partij: VerbondenPartij = VerbondenPartij()
-    schaal: list[str] = Field(default_factory=list)
+    schaal: list[Tekst] = Field(default_factory=list)
     partners: Partners = Partners()
-    aard: list[str] = Field(default_factory=list)
-    governance_regime: str | None = None
+    aard: list[Tekst] = Field(default_factory=list)
+    governance_regime: Tekst | None = None
     contact: Contact = Contact()
-    accounthouders: list[str] = Field(default_factory=list)
+    accounthouders: list[Tekst] = Field(default_factory=list)
     bronnen: list[Bron] = Field(default_factory=list)
     opmerkingen: list[Opmerking] = Field(default_factory=list)
-    bronvelden: dict[str, str] = Field(
+    bronvelden: dict[str, Tekst] = Field(
         default_factory=dict, description="velden van de bron die het werkboek niet kent, letterlijk"
     )
     jaren: dict[int, Jaar] = Field(default_factory=dict)
