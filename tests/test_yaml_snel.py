@@ -21,6 +21,7 @@ from evaluatie.opslag.yamlsnel import lees_snel
 DATA = Path(__file__).parent.parent / "data"
 
 GETALLEN = "0 -0 +5 17 017 08 00 0x10 0o17 0b11 1_000 1_000.5 _0 1_ +_1 1e5 1E5 1.e5 1.0e+5 .5 -.5 +.5 5. 16.75 266.733"
+GETALLEN += " 1._ 12._ 9.___ __ +__ 1.__e"  # the exact rule matches these, no screen does
 MEER = "1.500 -1.500 1.500.000 9200000.0 1:30 1:30.5 190:20:30 .inf -.inf .NaN .nan 12345678901234567890"
 WOORDEN = "yes Yes YES no No NO on On ON off Off OFF y n true True TRUE tRUE false ~ null Null NULL = <<"
 TEKSTEN = "2024-01-01 2024-1-1 2024-01-01T10:00:00Z 10:30 ja nee deels Sw-088 GBD088 Aarberg-266 Belburg\u00a000"
@@ -168,3 +169,13 @@ def test_echte_bestanden_lezen_snel_en_gelijk(tmp_path: Path) -> None:
 def test_diepe_nesting_komt_niet_bij_yaml_rs(tekst: str) -> None:
     """yaml-rs crashes the process on very deep nesting; such texts never reach it (the test would crash)."""
     assert _snel(tekst) is None
+
+
+@pytest.mark.parametrize("vorm", ["1._", "12._", "9.___", "__", "+__", "1.__e", "017", "1e5"])
+def test_getalregel_alleen_op_regels_met_een_screen(vorm):
+    """The exact number rule runs only on the lines where a screen fired (here the first, on a name). Forms it
+    matches without any screen must read alike; forms a screen catches on their own line give way."""
+    tekst = f"naam: Belburg 01\na: {vorm}\n"
+    _leest_als_lader(tekst)
+    if vorm in ("017", "1e5"):
+        assert _snel(tekst) is None
