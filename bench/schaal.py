@@ -7,8 +7,8 @@ Generates the fictional set once (kept in bench/uitvoer/), then times the export
 (reading, validating and evaluating every partnership-year): one worker without cache on a sample (the same code
 without parallelism or cache, as a reference), all cores into an empty cache (cold), and again with nothing changed.
 The cold and unchanged exports run three times (`--herhaal`): each run is printed, and the last three lines are the
-median cold time, the median unchanged time and the peak memory of all runs (ru_maxrss of the main process plus each
-worker, an upper bound).
+median cold time (with its CPU seconds, main process and workers), the median unchanged time and the peak memory of
+all runs (ru_maxrss of the main process plus each worker, an upper bound).
 """
 
 from __future__ import annotations
@@ -32,13 +32,15 @@ import json, resource, sys
 from evaluatie.cli import main
 with open(sys.argv[1], "w") as uit:
     rc = main(sys.argv[2:])
-    eigen, kind = (resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    json.dump({"rc": rc, "hoofd": eigen / 1024, "werker": kind / 1024}, uit)
+    eigen, kind = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    cpu = sum(r.ru_utime + r.ru_stime for r in (eigen, kind))
+    json.dump({"rc": rc, "hoofd": eigen.ru_maxrss / 1024, "werker": kind.ru_maxrss / 1024, "cpu": cpu}, uit)
 """
 
 
 def exporteer(data: list[Path], naar: Path, *extra: str) -> tuple[float, dict[str, float]]:
-    """Seconds for one `evaluatie exporteer tidy`, and its peak memory in MiB (main process, largest worker)."""
+    """Seconds for one `evaluatie exporteer tidy`, its peak memory in MiB (main process, largest worker) and its
+    CPU seconds (main process and workers)."""
     meting = naar.parent / "meting.json"
     start = time.perf_counter()
     opdracht = ["exporteer", "tidy", *map(str, data), "--naar", str(naar), *extra]
@@ -106,14 +108,18 @@ def main() -> None:
         shutil.rmtree(cache, ignore_errors=True)
         koude.append(exporteer([data], args.map / "tidy", "--cache", str(cache)))
         warme.append(exporteer([data], args.map / "tidy", "--cache", str(cache)))
-    print("koud:        " + ", ".join(f"{t:.1f} s" for t, _ in koude))
+    print("koud:        " + ", ".join(f"{t:.1f} s ({g['cpu']:.0f} s CPU)" for t, g in koude))
     print("ongewijzigd: " + ", ".join(f"{t:.1f} s" for t, _ in warme))
     t_koud, t_warm = statistics.median(t for t, _ in koude), statistics.median(t for t, _ in warme)
     koud = max((g for _, g in koude), key=lambda g: g["hoofd"] + kernen * g["werker"])
     warm = max((g for _, g in warme), key=lambda g: g["hoofd"] + g["werker"])
     piek = max(koud["hoofd"] + kernen * koud["werker"], warm["hoofd"] + warm["werker"])
     print(f"tidy parquet van {jaren} samenwerking-jaren ({t_een_schatting / t_koud:.1f}× sneller dan 1 werker, koud):")
-    print(f"koud (lege cache, {kernen} werkers): {t_koud:6.1f} s  ({t_koud / jaren * 1e6:.0f} µs/samenwerking-jaar)")
+    cpu = statistics.median(g["cpu"] for _, g in koude)
+    print(
+        f"koud (lege cache, {kernen} werkers): {t_koud:6.1f} s  ({t_koud / jaren * 1e6:.0f} µs/samenwerking-jaar; "
+        f"{cpu:.0f} s CPU)"
+    )
     print(f"ongewijzigd (uit de cache):        {t_warm:6.1f} s")
     print(
         f"piekgeheugen (ru_maxrss):          {piek:6.0f} MiB  (hoofdproces {koud['hoofd']:.0f} MiB "

@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from evaluatie.opslag.inhoud import pakket_hash
 from evaluatie.opslag.schrijven import schrijf_atomair
-from evaluatie.rapportage.gedeeld import gedeelde_tabellen
-from evaluatie.rapportage.tidy import TABELLEN, Tabellen, gemeente_tabellen, schrijf_tabellen
+
+if TYPE_CHECKING:
+    from evaluatie.rapportage.tidy import Tabellen
 
 Kaart = Callable[[Callable[[Path], bytes], list[Path]], list[bytes]]  # an ordered map: processes, a cluster
 RIJEN_BESTAND = "rijen.json"
@@ -49,6 +49,8 @@ def _gemeenten(data_dirs: list[Path]) -> dict[Path, str]:
 def gemeente_pickle(map_: Path) -> bytes:
     """One gemeente's tables, pickled where they are built: the cache stores these bytes as they come, so they are
     pickled once, not again by the main process."""
+    from evaluatie.rapportage.tidy import gemeente_tabellen
+
     return pickle.dumps(gemeente_tabellen(map_), protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -66,6 +68,12 @@ def _bouw(te_doen: list[Path], werkers: int, kaart: Kaart | None) -> Iterator[by
 def _tabellen(
     sleutels: dict[Path, str], werkers: int, cache: Path | None, kaart: Kaart | None
 ) -> tuple[Tabellen, dict[str, int]]:
+    # pandas and the rules only where something is built: an unchanged export is the hashing and a copy.
+    import pandas as pd
+
+    from evaluatie.rapportage.gedeeld import gedeelde_tabellen
+    from evaluatie.rapportage.tidy import TABELLEN
+
     mappen = list(sleutels)
     delen: dict[Path, Tabellen] = {}
     te_doen = []
@@ -141,6 +149,8 @@ def exporteer_tidy(
         for pad in paden:
             schrijf_atomair(pad, (klaar / pad.name).read_bytes())
         return Export(paden, rijen, gebouwd=0, uit_cache=len(sleutels))
+    from evaluatie.rapportage.tidy import schrijf_tabellen
+
     tabellen, telling = _tabellen(sleutels, werkers, cache, kaart)
     paden = schrijf_tabellen(tabellen, naar, formaat)
     rijen = {naam: len(tabel) for naam, tabel in tabellen.items()}
