@@ -78,6 +78,7 @@ class Verdeelcheck:
 class KostenUitkomst:
     samenwerking: Samenwerking = field(repr=False, compare=False)
     jaar: int
+    jaartotalen: list[Totaal]  # this year's, one per section
     regels: list[dict[str, object]]
     verdeelsleutel: list[Verdeelcheck]
     aandeel_berekend_pct: float | None
@@ -91,10 +92,13 @@ class KostenUitkomst:
         """Every section's total in this year and the years before (the trend): made when asked, since a bulk
         export evaluates every year and needs only that year's own — every earlier year again made it quadratic."""
         sw = self.samenwerking
-        return [t for j in sorted(sw.jaren) if j <= self.jaar for t in jaar_totalen(sw, j)]
+        return [t for j in sorted(sw.jaren) if j < self.jaar for t in jaar_totalen(sw, j)] + self.jaartotalen
 
     def totaal(self, jaar: int, onderdeel: str = KOSTEN) -> Totaal | None:
-        totalen = jaar_totalen(self.samenwerking, jaar) if jaar <= self.jaar else []
+        if jaar == self.jaar:
+            totalen = self.jaartotalen
+        else:
+            totalen = jaar_totalen(self.samenwerking, jaar) if jaar < self.jaar else []
         return next((t for t in totalen if t.onderdeel == onderdeel), None)
 
     def verandering_pct(self, jaar: int, onderdeel: str = KOSTEN) -> float | None:
@@ -193,10 +197,10 @@ def regel_rijen(sw: Samenwerking, jaar: int, kader: Kader) -> list[dict[str, obj
 
 def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst:
     gegevens = sw.jaar(jaar)
-    bevindingen = []
+    totalen, bevindingen = jaar_totalen(sw, jaar), []
     for onderdeel, sectie in gegevens.financien.items() if gegevens else ():
         bevindingen += controleer_totaal(jaar, onderdeel, sectie, kader)
-    bevindingen += _afwijkingen(jaar_totalen(sw, jaar), jaar, kader)
+    bevindingen += _afwijkingen(totalen, jaar, kader)
 
     aandeel = gegevens.aandeel if gegevens else None
     checks = [
@@ -216,6 +220,7 @@ def evalueer_kosten(sw: Samenwerking, jaar: int, kader: Kader) -> KostenUitkomst
     return KostenUitkomst(
         samenwerking=sw,
         jaar=jaar,
+        jaartotalen=totalen,
         regels=regel_rijen(sw, jaar, kader),
         verdeelsleutel=checks,
         aandeel_berekend_pct=bedrag / grondslag * 100 if bedrag is not None and grondslag else None,
