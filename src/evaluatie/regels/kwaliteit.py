@@ -186,7 +186,7 @@ def _bbv(sw: Samenwerking, jaar: int, kader: Kader) -> list[Bevinding]:
     bbv = gegevens.bbv if gegevens else None
     for veld in Bbv.model_fields:
         waarde = getattr(bbv, veld) if bbv else None
-        leeg = waarde is None or waarde in (ONBEKEND, VOLGT_NOG)
+        leeg = waarde is None or waarde in _OPEN_BEDRAG
         if leeg or (isinstance(waarde, str) and is_placeholder(waarde, kader.placeholders)):
             ontbreekt.append(veld.replace("_", " "))
     if not ontbreekt:
