@@ -15,7 +15,7 @@ from evaluatie.uitvoering.formaten import HtmlFormaat
 from evaluatie.uitvoering.render import render_samenwerking
 from evaluatie.uitvoering.taak import NOTEBOOK, Opties
 
-from .conftest import DATA
+from .conftest import DATA, eigen_kernels
 
 pytestmark = pytest.mark.notebook
 STIL = {"melding": lambda _t: None}
@@ -38,11 +38,6 @@ def kleine_set(tmp_path: Path, *namen: str) -> Path:
     for naam in namen:
         shutil.copy(DATA / "voorbeeldstad" / f"{naam}.yaml", data)
     return data.parent
-
-
-def kernels() -> int:
-    uit = subprocess.run(["pgrep", "-f", "ipykernel_launcher"], capture_output=True, text=True).stdout
-    return len(uit.split())
 
 
 def test_isolatie_in_een_warme_kernel(tmp_path: Path):
@@ -104,7 +99,7 @@ def test_gedode_kernel_en_timeout_midden_in_de_batch(tmp_path: Path):
         "if samenwerking == 'bibliotheeknetwerk':\n    os.kill(os.getpid(), 9)\n"
         "if samenwerking == 'cultuurpodium':\n    time.sleep(60)",
     )
-    voor = kernels()
+    voor = eigen_kernels()
     uit = tmp_path / "uit"
     uitkomst = rapporteer(data, uit, 2024, opties=Opties(notebook=nb, timeout=8), werkers=1, **STIL)
     assert set(uitkomst.mislukt) == {"voorbeeldstad/2024/bibliotheeknetwerk", "voorbeeldstad/2024/cultuurpodium"}
@@ -117,7 +112,7 @@ def test_gedode_kernel_en_timeout_midden_in_de_batch(tmp_path: Path):
     ]
     index = (uit / "voorbeeldstad" / "2024" / "index.html").read_text(encoding="utf-8")
     assert "Rapport mislukt: Tijdslimiet" in index and "Rapport mislukt: De kernel is gestopt" in index
-    assert kernels() == voor  # every kernel of the batch was stopped
+    assert eigen_kernels() <= voor  # every kernel this batch started was stopped
 
 
 def test_cache(tmp_path: Path):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from evaluatie.cli import main
-from evaluatie.domein.kader import laad_kader
 from evaluatie.invoer.importeren import importeer
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_samenwerking
 from evaluatie.rapportage.tidy import rijen
 from evaluatie.regels.analyse import evalueer

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from evaluatie.domein.fouten import Kaderfout
-from evaluatie.domein.kader import LADDERS, laad_kader
+from evaluatie.domein.kader import LADDERS
 from evaluatie.domein.model import Resultaten
 from evaluatie.invoer.excel import BLADEN
+from evaluatie.opslag.kaderbestand import laad_kader
 
 from .conftest import DATA
 
@@ -40,7 +41,7 @@ def test_ladders_een_keer_genoemd():
         ),
         ("drempels: [1, 2]\n", "drempels", "een blok met velden verwacht"),
         ("- een\n- lijst\n", None, "een kader is een blok"),
-        ("ladders: {inhoud: [\n", None, "geen geldige YAML (regel"),
+        ("ladders: {inhoud: [\n", None, "geen geldige YAML (regel 2)"),
         ("onbekend_deel: 1\n", "onbekend_deel", "onbekend veld"),
     ],
 )

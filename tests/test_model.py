@@ -7,10 +7,10 @@ import pytest
 from pydantic import BaseModel, StringConstraints
 
 from evaluatie.domein.fouten import Gegevensfout
-from evaluatie.domein.kader import laad_kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import lees_bedrag, lees_percentage
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
 from evaluatie.opslag.schrijven import bewaar_samenwerking, naar_yaml
 
@@ -130,12 +130,15 @@ def test_yaml_syntaxfout_met_regelnummer(tmp_path: Path):
 def test_bewaren_rondreis_en_backup(sw, tmp_path: Path):
     zvh = sw("venlo/zorg-en-veiligheidshuis-limburg-noord")
     pad = tmp_path / "venlo" / "zorg-en-veiligheidshuis-limburg-noord.yaml"
-    assert bewaar_samenwerking(zvh, pad) is None
+    eerste = bewaar_samenwerking(zvh, pad)
+    assert eerste.geschreven and eerste.kopie is None
     terug = laad_samenwerking(pad)
     assert terug == zvh
-    backup = bewaar_samenwerking(terug, pad)
+    assert not bewaar_samenwerking(terug, pad).geschreven  # unchanged: nothing written, no version kept
+    anders = terug.model_copy(update={"beschrijving": "Anders."})
+    backup = bewaar_samenwerking(anders, pad).kopie
     assert backup is not None and backup.read_text(encoding="utf-8") == naar_yaml(zvh)
-    assert laad_samenwerking(pad) == zvh
+    assert laad_samenwerking(pad) == anders
 
 
 @pytest.mark.parametrize(

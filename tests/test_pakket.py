@@ -41,16 +41,30 @@ def test_notebook_draait_met_zijn_standaardwaarden(notebook: Path, tmp_path: Pat
 
 @pytest.mark.pakket
 def test_wiel_werkt_buiten_de_checkout(tmp_path: Path):
-    """`pip install` of the wheel into a fresh venv, then the commands from an unrelated folder on data/."""
+    """`pip install` of the wheel into a fresh venv, then the commands from an unrelated folder on data/.
+
+    The venv gets the runtime part of the lock (exact versions, hashes required), then the wheel without
+    dependencies: nothing in this test depends on what was released yesterday."""
     wielen = tmp_path / "wielen"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(wielen), str(ROOT)], check=True
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(wielen)]
+        + [str(ROOT)],
+        check=True,
     )
     [wiel] = wielen.glob("evaluatie-*.whl")
+    lock = tmp_path / "runtime.lock"
+    subprocess.run(
+        [Path(sys.executable).parent / "uv", "export", "--frozen", "--quiet", "--format", "requirements-txt"]
+        + ["--no-emit-project", "--no-header", "--project", str(ROOT), "-o", str(lock)],
+        check=True,
+    )
     omgeving = tmp_path / "venv"
     venv.create(omgeving, with_pip=True)
     python = omgeving / "bin" / "python"
-    subprocess.run([python, "-m", "pip", "install", "--quiet", str(wiel)], check=True)
+    pip = [python, "-m", "pip", "install", "--quiet", "--no-deps"]
+    subprocess.run([*pip, "--require-hashes", "-r", str(lock)], check=True)
+    subprocess.run([*pip, str(wiel)], check=True)
+    subprocess.run([python, "-m", "pip", "check"], check=True)
     elders = tmp_path / "elders"
     elders.mkdir()
     schoon = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}

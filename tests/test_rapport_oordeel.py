@@ -10,8 +10,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from evaluatie.domein.kader import laad_kader
 from evaluatie.invoer.importeren import importeer
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 from evaluatie.rapportage import rapport
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_html, overzicht_tabel

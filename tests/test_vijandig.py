@@ -11,7 +11,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from evaluatie.domein.fouten import Gegevensfout, Naamfout
-from evaluatie.domein.kader import laad_kader
 from evaluatie.domein.namen import veilige_naam
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import GROOTSTE_BEDRAG, NVT, ONBEKEND, VOLGT_NOG, lees_bedrag, lees_percentage
@@ -32,6 +30,7 @@ from evaluatie.invoer.formulier.staat import Formulierstaat
 from evaluatie.invoer.importeren import importeer
 from evaluatie.invoer.importeren.dashboard import lees_pagina
 from evaluatie.invoer.importeren.dashboard.pagina import Paginafout
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 from evaluatie.opslag.schrijven import GESCHIEDENIS_MAP, bewaar_samenwerking
 from evaluatie.rapportage.grafieken import motieven_grafiek
@@ -111,23 +110,19 @@ def test_aliasbom_en_diepte(tmp_path: Path):
     regels += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 9)]
     (map_ / "bom.yaml").write_text("\n".join(regels), encoding="utf-8")
     (map_ / "diep.yaml").write_text("naam: a\nx: " + "[" * 5000 + "]" * 5000, encoding="utf-8")
-    begin = time.perf_counter()
     for naam, melding in (("bom", "meer dan 200000 waarden"), ("diep", "dieper genest dan 40")):
         with pytest.raises(Gegevensfout, match=melding):
             laad_samenwerking(map_ / f"{naam}.yaml")
-    assert time.perf_counter() - begin < 30  # a generous bound: without limits this ran out of memory
 
 
 def test_tegendraadse_pagina_in_lineaire_tijd():
     """270 KB of a repeated, never-closed verdeelsleutel pattern, long runs of spaces and wiki warnings; the old
-    expressions took 197 s on such a page. The bound is generous on purpose; `make bench` measures speed."""
+    expressions took 197 s on such a page (speed is measured in `make bench`, not here)."""
     stuk = "Verdeelsleutel\n" + "48,62% van 510.245 betreffende bijdrage " * 3400 + " " * 60_000 + "-\n"
     stuk += 'The wikipage input value "' * 3000 + "\nMotieven voor samenwerking\nAan motief beantwoord?\n"
     tekst = "X - C Gewenste en feitelijke resultaten en verdeling van kosten en baten (2024)\n" + stuk
     assert len(tekst) > 270_000
-    begin = time.perf_counter()
     lees_pagina(tekst, "vijandig.txt", KADER)
-    assert time.perf_counter() - begin < 20
 
 
 def test_grote_invoer_geweigerd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -192,6 +192,8 @@ def importeer_cmd(args: argparse.Namespace) -> int:
             print(f"  gewijzigd: {regel}")
         for regel in v.niet_overschreven:
             print(f"  niet overschreven: {regel}")
+        if v.herschreven:
+            print("  let op: de opmaak van het bestand kon niet behouden blijven; het is opnieuw geschreven")
     for bron, reden in uitkomst.geweigerd:
         print(f"GEWEIGERD  {bron}: {reden}")
     if uitkomst.geweigerd:
@@ -277,8 +279,10 @@ def nieuwjaar(args: argparse.Namespace) -> int:
         geladen = bestand_hash(pad)
         nieuw = sw.model_copy(deep=True)
         nieuw.jaren[jaar] = structuur_van(sw.jaar(vorig)) if vorig else Jaar()
-        bewaar_samenwerking(nieuw, pad, verwacht=geladen)
+        herschreven = bewaar_samenwerking(nieuw, pad, verwacht=geladen).herschreven
         acties = len(nieuw.jaren[jaar].acties)
+        if herschreven:
+            print(f"{sw.gemeente}/{sw.id}: let op, de opmaak van het bestand is opnieuw geschreven")
         print(f"{sw.gemeente}/{sw.id}: {jaar} toegevoegd ({acties} lopende actie(s) meegenomen)")
     return 1 if gegevens.fouten else 0
 

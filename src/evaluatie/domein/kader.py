@@ -7,17 +7,18 @@ rungs or another scale evaluate without touching the package.
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from evaluatie.domein.fouten import Kaderfout
 from evaluatie.domein.meldingen import veldpad, vertaal_fout
 from evaluatie.domein.tekst import normaliseer
+from evaluatie.domein.yamltekst import lees_yaml_tekst
 
 KADER_BESTAND = "kader.yaml"
 ONBEKEND_ANTWOORD = "onbekend"
@@ -155,24 +156,11 @@ class Kader(_Strikt):
         return namen
 
 
-def _lees_yaml(pad: Path | None) -> dict[str, Any]:
-    """The standard kader, or a gemeente's file; anything but a YAML mapping is a `Kaderfout`."""
-    if pad is None:
-        return yaml.safe_load(resources.files("evaluatie.domein.kaders").joinpath("standaard.yaml").read_text("utf-8"))
-    try:
-        gegevens = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        regel = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise Kaderfout(
-            pad, None, "geen geldige YAML" + (f" (regel {regel + 1})" if regel is not None else "")
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Kaderfout(pad, None, f"kan het bestand niet lezen ({type(exc).__name__})") from None
-    if gegevens is None:
-        return {}
-    if not isinstance(gegevens, dict):
-        raise Kaderfout(pad, None, "een kader is een blok met onderdelen als 'motieven:' en 'ladders:'")
-    return gegevens
+@lru_cache(maxsize=1)
+def _standaard_gegevens() -> dict[str, Any]:
+    """The packaged standard kader, read with the one reader (a packaged file, not a user's)."""
+    tekst = resources.files("evaluatie.domein.kaders").joinpath("standaard.yaml").read_text("utf-8")
+    return lees_yaml_tekst(tekst)
 
 
 def _past_bij_model(kader: Kader, bron: Path | str) -> Kader:
@@ -194,25 +182,23 @@ def _past_bij_model(kader: Kader, bron: Path | str) -> Kader:
     return kader
 
 
-@lru_cache(maxsize=32)
-def _laad(pad: Path | None) -> Kader:
-    gegevens = _lees_yaml(None)
-    if pad is not None:
-        gegevens.update(_lees_yaml(pad))
-    bron = pad or "standaard.yaml"
+def kader_uit(gegevens: dict[str, Any] | None, bron: Path | str = "standaard.yaml") -> Kader:
+    """The standard kader with the top-level parts of `gegevens` (a gemeente's `kader.yaml`) over it.
+
+    Raises `Kaderfout` (file and key) for parts that do not fit the model. Reading the gemeente's file is
+    `opslag.kaderbestand`'s; the domain reads no user files.
+    """
+    samen = copy.deepcopy(_standaard_gegevens())
+    samen.update(gegevens or {})
     try:
-        kader = Kader.model_validate(gegevens)
+        kader = Kader.model_validate(samen)
     except ValidationError as exc:
         fout = exc.errors(include_url=False)[0]
         raise Kaderfout(bron, veldpad(fout["loc"]) or None, vertaal_fout(fout)) from None
     return _past_bij_model(kader, bron)
 
 
-def laad_kader(gemeente_map: Path | None = None) -> Kader:
-    """The framework for a gemeente: its own `kader.yaml` over the defaults, or the defaults alone.
-
-    Raises `Kaderfout` (file and key) for a kader that is no YAML mapping or does not fit the model.
-    """
-    if gemeente_map is not None and (gemeente_map / KADER_BESTAND).is_file():
-        return _laad((gemeente_map / KADER_BESTAND).resolve())
-    return _laad(None)
+@lru_cache(maxsize=1)
+def standaard_kader() -> Kader:
+    """The framework when a gemeente has no `kader.yaml` of its own."""
+    return kader_uit(None)

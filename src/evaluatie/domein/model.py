@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from evaluatie.domein.kader import LADDERS, Kader, laad_kader
+from evaluatie.domein.kader import LADDERS, Kader, standaard_kader
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.domein.waarden import Bedrag, Percentage, uittreksel
 
@@ -28,7 +28,7 @@ EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
 
 
 def _kader(info: ValidationInfo) -> Kader:
-    return (info.context or {}).get("kader") or laad_kader()
+    return (info.context or {}).get("kader") or standaard_kader()
 
 
 def _opties(opties: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from evaluatie.domein.kader import Kader, laad_kader
+from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import (
     Aandeel,
     Bedragen,
@@ -28,6 +28,7 @@ from evaluatie.domein.model import (
     Verdeelregel,
     Verdeelsleutel,
 )
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.schrijven import naar_yaml
 
 # (name pattern, subjects, aard, verbonden partij, typical yearly contribution in euro)

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from evaluatie.domein.fouten import Gegevensfout, Kaderfout, Naamfout
-from evaluatie.domein.kader import KADER_BESTAND, Kader, laad_kader
+from evaluatie.domein.kader import KADER_BESTAND, Kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.namen import is_veilig, veilige_naam
 from evaluatie.domein.validatie import valideer
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.yamlbestand import lees_yaml
 
 

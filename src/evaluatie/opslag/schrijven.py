@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -15,13 +16,13 @@ import yaml
 from filelock import FileLock
 
 from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout
-from evaluatie.domein.kader import laad_kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.validatie import valideer
+from evaluatie.domein.yamltekst import OngeldigeYaml, lees_yaml_tekst
 from evaluatie.opslag.inhoud import bestand_hash
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_samenwerking
-from evaluatie.opslag.rondgang import bijgewerkt
-from evaluatie.opslag.yamlbestand import Lader
+from evaluatie.opslag.rondgang import Bijgewerkt, bijgewerkt
 
 GESCHIEDENIS_MAP = ".geschiedenis"
 GEEN_CONTROLE = object()  # `bewaar_samenwerking` without a check of what the writer loaded
@@ -62,14 +63,38 @@ def _versies() -> int:
         return 50
 
 
-def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | object = GEEN_CONTROLE) -> Path | None:
+@dataclass(frozen=True)
+class Bewaring:
+    """What a save did: the replaced version kept in `.geschiedenis/` (None: nothing replaced), whether anything
+    was written at all, and whether the file's own layout was lost (then the user is told)."""
+
+    kopie: Path | None
+    geschreven: bool
+    herschreven: bool = False
+
+    def melding(self, naam: str) -> str:
+        if not self.geschreven:
+            return f"{naam} was al zo; niets veranderd."
+        zin = f"Bewaard in {naam}" + (" (vorige versie in de geschiedenis)." if self.kopie else ".")
+        if self.herschreven:
+            zin += " Let op: de opmaak van het bestand kon niet behouden blijven; het is opnieuw geschreven."
+        return zin
+
+
+def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | object = GEEN_CONTROLE) -> Bewaring:
     """Write atomically with the replaced version in `.geschiedenis/`, as one critical section across processes.
 
     `verwacht` is the hash of the file as the writer loaded it (None: it did not exist): when someone else saved in
     between, `Bewaarconflict` is raised and nothing is written, so no entry is silently lost. Check, backup and
-    replace happen under one lock file. Returns the backup's path, or None when there was nothing to replace.
+    replace happen under one lock file. A save that changes nothing writes nothing; a link is refused (writing it
+    would replace the link and leave its target with the old text).
     """
     pad = Path(pad)
+    if pad.is_symlink():
+        raise Bewaarconflict(
+            f"{pad.name} is een koppeling (symlink) naar een ander bestand; bewaren is geweigerd. "
+            "Vervang de koppeling door het bestand zelf."
+        )
     geschiedenis = pad.parent / GESCHIEDENIS_MAP
     geschiedenis.mkdir(parents=True, exist_ok=True)
     with FileLock(geschiedenis / f"{pad.name}.lock", timeout=60):
@@ -79,33 +104,38 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | obje
             )
         for rest in pad.parent.glob(f".{pad.name}.*.tmp"):  # left by a writer that was killed
             rest.unlink(missing_ok=True)
+        oud = pad.read_bytes() if pad.exists() else None
+        nieuw = _nieuwe_tekst(sw, pad, oud)
+        if oud is not None and nieuw.tekst.encode("utf-8") == oud:
+            return Bewaring(None, geschreven=False)
         kopie = None
-        if pad.exists():
+        if oud is not None:
             stempel = datetime.now().strftime("%Y%m%dT%H%M%S%f")
             kopie = geschiedenis / f"{pad.stem}.{stempel}.yaml"
             shutil.copy2(pad, kopie)
-            for oud in sorted(geschiedenis.glob(f"{pad.stem}.*.yaml"))[: -_versies()]:
-                oud.unlink(missing_ok=True)
-        schrijf_atomair(pad, _nieuwe_tekst(sw, pad).encode("utf-8"))
-    return kopie
+            for ouder in sorted(geschiedenis.glob(f"{pad.stem}.*.yaml"))[: -_versies()]:
+                ouder.unlink(missing_ok=True)
+        schrijf_atomair(pad, nieuw.tekst.encode("utf-8"))
+    return Bewaring(kopie, geschreven=True, herschreven=nieuw.herschreven and oud is not None)
 
 
-def _nieuwe_tekst(sw: Samenwerking, pad: Path) -> str:
-    """The file's own text with only the changes (`rondgang`), or the whole file anew for a new or unusual file."""
-    if not pad.exists():
-        return naar_yaml(sw)
+def _nieuwe_tekst(sw: Samenwerking, pad: Path, oud_bytes: bytes | None) -> Bijgewerkt:
+    """The file's own text with only the changes (`rondgang`), or the whole file anew for a new or unreadable one."""
+    if oud_bytes is None:
+        return Bijgewerkt(naar_yaml(sw), False)
     kader = laad_kader(pad.parent)
     try:
         oud = laad_samenwerking(pad, kader).model_dump(exclude_defaults=True)
-    except EvaluatieFout:
-        return naar_yaml(sw)
+        tekst = oud_bytes.decode("utf-8")
+    except (EvaluatieFout, UnicodeDecodeError):
+        return Bijgewerkt(naar_yaml(sw), True)
     nieuw = sw.model_dump(exclude_defaults=True)
 
-    def controle(tekst: str) -> bool:
+    def controle(kandidaat: str) -> bool:
         try:
-            gelezen = yaml.load(tekst, Loader=Lader)  # noqa: S506 - the workbook's own safe loader
+            gelezen = lees_yaml_tekst(kandidaat.removeprefix("\ufeff"))
             return valideer(gelezen, kader, pad, sw.id, sw.gemeente).model_dump(exclude_defaults=True) == nieuw
-        except (yaml.YAMLError, EvaluatieFout):
+        except (OngeldigeYaml, EvaluatieFout):
             return False
 
-    return bijgewerkt(pad.read_text(encoding="utf-8"), oud, nieuw, controle) or naar_yaml(sw)
+    return bijgewerkt(tekst, oud, nieuw, controle) or Bijgewerkt(naar_yaml(sw), True)

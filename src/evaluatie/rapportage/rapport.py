@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from evaluatie.domein.fouten import Parameterfout
-from evaluatie.domein.kader import laad_kader
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_samenwerking
 from evaluatie.rapportage import grafieken
 from evaluatie.rapportage.html import Html

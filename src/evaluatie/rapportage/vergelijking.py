@@ -12,8 +12,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from evaluatie.domein.kader import laad_kader
 from evaluatie.domein.opmaak import decimaal
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.rapportage.grafieken import KLEUREN, STIJL, als_svg, marges
 from evaluatie.rapportage.html import Html
 from evaluatie.rapportage.sjablonen import omgeving

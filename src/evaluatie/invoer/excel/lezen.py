@@ -15,7 +15,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from evaluatie.domein.fouten import Gegevensfout
+from evaluatie.domein.fouten import Gegevensfout, os_reden
 from evaluatie.domein.kader import LADDERS, Kader
 from evaluatie.domein.model import SOORTEN, Actie, Bbv, Contact, Partners, Samenwerking
 from evaluatie.domein.namen import is_veilig, veilige_naam_melding
@@ -41,6 +41,9 @@ class Cel:
 Rij = tuple[dict[str, Any], dict[str, Cel]]
 
 
+ONLEESBAAR = "beschadigd, of geen .xlsx-bestand: bewaar het in Excel als Excel-werkmap"
+
+
 def _binnen_grenzen(pad: Path) -> None:
     """Refuse before unpacking: too large on disk, or too large once unzipped (a decompression bomb)."""
     try:
@@ -48,8 +51,10 @@ def _binnen_grenzen(pad: Path) -> None:
             raise Gegevensfout(pad, f"de werkmap is groter dan {MAX_WERKMAP // 2**20} MB")
         with zipfile.ZipFile(pad) as z:
             uitgepakt = sum(i.file_size for i in z.infolist())
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise Gegevensfout(pad, f"geen leesbare Excel-werkmap ({type(exc).__name__})") from None
+    except OSError as exc:
+        raise Gegevensfout(pad, f"kan de werkmap niet lezen ({os_reden(exc)})") from None
+    except zipfile.BadZipFile:
+        raise Gegevensfout(pad, f"geen leesbare Excel-werkmap ({ONLEESBAAR})") from None
     if uitgepakt > MAX_UITGEPAKT:
         raise Gegevensfout(
             pad, f"de werkmap pakt uit tot meer dan {MAX_UITGEPAKT // 2**20} MB; zo groot is geen werkmap"
@@ -70,8 +75,8 @@ class Lezer:
         try:
             self.boek = load_workbook(pad, read_only=True, data_only=True)
             self.formules = load_workbook(pad, read_only=True, data_only=False)
-        except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same Dutch message
-            raise Gegevensfout(pad, f"geen leesbare Excel-werkmap ({type(exc).__name__})") from None
+        except Exception:  # noqa: BLE001 - any unreadable file gets the same Dutch message, never openpyxl's
+            raise Gegevensfout(pad, f"geen leesbare Excel-werkmap ({ONLEESBAAR})") from None
         self.herkomst: dict[Sleutel, dict[str, Cel]] = defaultdict(dict)
         self.records: dict[Sleutel, dict[str, Any]] = {}
 
@@ -80,14 +85,28 @@ class Lezer:
             self.pad, melding, veld=f"blad '{cel.blad}', rij {cel.rij}, kolom '{cel.kolom}'", waarde=cel.waarde
         )
 
+    def _lees(self, boek: Any, blad: str) -> list[tuple[Any, ...]]:
+        """The sheet's rows; a cell openpyxl cannot read (a stored `inf`, a broken value) is an error naming the row."""
+        rijen: list[tuple[Any, ...]] = []
+        try:
+            for rij in boek[blad].iter_rows(values_only=True):
+                rijen.append(rij)
+        except Exception:  # noqa: BLE001 - openpyxl's own error is English and names no cell
+            raise Gegevensfout(
+                self.pad,
+                "een cel met een waarde die geen getal, datum of tekst is (bijvoorbeeld 'oneindig'); typ de waarde",
+                veld=f"blad '{blad}', rij {len(rijen) + 1}",
+            ) from None
+        return rijen
+
     def rijen(self, blad: str) -> list[Rij]:
         if blad not in self.boek.sheetnames:
             if (blad, None) in OPTIONEEL:
                 return []
             raise Gegevensfout(self.pad, f"het blad '{blad}' ontbreekt")
         kolommen = dict(BLADEN[blad])
-        rijen = list(self.boek[blad].iter_rows(values_only=True))
-        formules = list(self.formules[blad].iter_rows(values_only=True))
+        rijen = self._lees(self.boek, blad)
+        formules = self._lees(self.formules, blad)
         koppen = [str(k).strip() if k is not None else "" for k in (rijen[0] if rijen else [])]
         for kop in kolommen:
             if kop not in koppen and (blad, kop) not in OPTIONEEL:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout
-from evaluatie.domein.kader import Kader, laad_kader
+from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import (
     Bedragen,
     Jaar,
@@ -28,6 +28,7 @@ from evaluatie.domein.opmaak import euro, exact
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import heeft_inhoud, is_getal, lees_bedrag, lees_percentage
 from evaluatie.opslag.inhoud import bestand_hash
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_samenwerking, samenwerking_bestanden
 from evaluatie.opslag.schrijven import bewaar_samenwerking
 from evaluatie.regels.analyse import Evaluatie, evalueer
@@ -278,7 +279,7 @@ class Formulierstaat:
             return Bewaaruitkomst(False, "Niet bewaard: verbeter de rood gemarkeerde velden.", fout.meldingen)
         assert self.pad is not None
         try:
-            backup = bewaar_samenwerking(nieuw, self.pad, verwacht=self.geladen_hash)
+            bewaring = bewaar_samenwerking(nieuw, self.pad, verwacht=self.geladen_hash)
         except Bewaarconflict as exc:
             return Bewaaruitkomst(
                 False, f"Niet bewaard: {exc} Uw invoer staat nog in het formulier; neem hem over na opnieuw laden."
@@ -289,8 +290,7 @@ class Formulierstaat:
             )
         self.geladen_hash = bestand_hash(self.pad)
         self.sw = laad_samenwerking(self.pad, self.kader)
-        waar = f"; vorige versie in {backup.parent.name}/{backup.name}." if backup else "."
-        return Bewaaruitkomst(True, f"Bewaard in {self.pad.name}{waar}", backup=backup)
+        return Bewaaruitkomst(True, bewaring.melding(self.pad.name), backup=bewaring.kopie)
 
     def evaluatie(self, jaar: int) -> Evaluatie:
         if self.sw is None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout, Parameterfout, os_reden
-from evaluatie.domein.kader import Kader, laad_kader
+from evaluatie.domein.kader import Kader
 from evaluatie.domein.namen import veilige_naam
 from evaluatie.domein.validatie import valideer
 from evaluatie.invoer.importeren.dashboard import lees_pagina
@@ -30,6 +30,7 @@ from evaluatie.invoer.importeren.dashboard.wiki import (
 )
 from evaluatie.invoer.importeren.samenvoegen import Verslag, pagina_records, voeg_samen
 from evaluatie.opslag.inhoud import bestand_hash
+from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_samenwerking, lees_yaml
 from evaluatie.opslag.schrijven import bewaar_samenwerking
 
@@ -78,8 +79,11 @@ class DashboardImporter(Importer):
         for pad in bronnen:
             try:
                 tekst = _lees(pad)
-            except (OSError, UnicodeDecodeError) as exc:
-                uit.geweigerd.append((str(pad), f"kan het bestand niet lezen ({type(exc).__name__})"))
+            except OSError as exc:
+                uit.geweigerd.append((str(pad), f"kan het bestand niet lezen ({os_reden(exc)})"))
+                continue
+            except UnicodeDecodeError as exc:
+                uit.geweigerd.append((str(pad), f"geen UTF-8-tekst (onleesbare byte op positie {exc.start})"))
                 continue
             except Paginafout as exc:
                 uit.geweigerd.append((str(pad), str(exc)))
@@ -227,7 +231,7 @@ def importeer(
     for verslag, sw, pad, geladen in te_schrijven:
         if verslag.veranderd:
             try:
-                bewaar_samenwerking(sw, pad, verwacht=geladen)
+                verslag.herschreven = bewaar_samenwerking(sw, pad, verwacht=geladen).herschreven
             except (Bewaarconflict, OSError) as fout:
                 reden = str(fout) if isinstance(fout, Bewaarconflict) else os_reden(fout)
                 uitkomst.geweigerd.append((verslag.id, f"niet geschreven: {reden}"))

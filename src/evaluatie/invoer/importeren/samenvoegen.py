@@ -25,6 +25,8 @@ class Verslag:
     gezet: list[str] = field(default_factory=list)
     gewijzigd: list[str] = field(default_factory=list)
     niet_overschreven: list[str] = field(default_factory=list)
+    herschreven: bool = False
+    """The file's own layout could not be kept: it was written anew (comments kept where possible)."""
 
     @property
     def veranderd(self) -> bool:

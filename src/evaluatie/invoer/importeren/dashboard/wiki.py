@@ -56,11 +56,24 @@ class Wikipagina:
 
 
 def is_export(tekst: str) -> bool:
-    return tekst.lstrip("\ufeff \n\r\t").startswith("<mediawiki")
+    """A MediaWiki XML export: `<mediawiki` first, or after an XML declaration or DOCTYPE."""
+    kop = tekst.lstrip("\ufeff \n\r\t")[:4096]
+    return kop.startswith("<mediawiki") or (kop.startswith(("<?xml", "<!DOCTYPE")) and "<mediawiki" in kop)
+
+
+def _sjablonen(tekst: str) -> list[Any]:
+    """The page's `Samenwerking…` template calls; mwparserfromhell's own error (English) becomes a `Paginafout`."""
+    try:
+        return [t for t in mwparserfromhell.parse(tekst).filter_templates(recursive=False) if _is_samenwerking(t)]
+    except Exception:  # noqa: BLE001 - ParserError or a surprise inside the library: the page is refused in Dutch
+        raise Paginafout("de wikibron kan niet gelezen worden (sjabloonaanroepen niet te ontleden)") from None
 
 
 def is_bron(tekst: str) -> bool:
-    return any(_is_samenwerking(t) for t in mwparserfromhell.parse(tekst).filter_templates(recursive=False))
+    try:
+        return bool(_sjablonen(tekst))
+    except Paginafout:
+        return True  # it looks like a source; reading it says why it is refused
 
 
 def lees_export(tekst: str) -> list[Wikipagina]:
@@ -68,7 +81,9 @@ def lees_export(tekst: str) -> list[Wikipagina]:
     try:
         wortel = ET.fromstring(tekst)
     except ET.ParseError as exc:
-        raise Paginafout(f"geen leesbare MediaWiki-export (XML-fout op regel {exc.position[0]})") from None
+        raise Paginafout(
+            f"geen leesbare MediaWiki-export (de XML klopt niet op regel {exc.position[0]}, teken {exc.position[1]})"
+        ) from None
     site = next((e.text for e in wortel.iter() if _tag(e) == "sitename"), None)
     paginas = []
     for pagina in (e for e in wortel.iter() if _tag(e) == "page"):
@@ -111,9 +126,7 @@ def lees_bron(pagina: Wikipagina, bestand: str, kader: Kader, jaar: int | None =
     m = TITEL.fullmatch(pagina.titel.strip()) or TITEL.search(pagina.titel)
     if m is None:
         raise Paginafout(f"de paginatitel {pagina.titel!r} is geen Sw-<nummer> of Sw-<nummer>/C/<jaar>; geef --titel")
-    sjablonen = [
-        t for t in mwparserfromhell.parse(pagina.tekst).filter_templates(recursive=False) if _is_samenwerking(t)
-    ]
+    sjablonen = _sjablonen(pagina.tekst)
     if not sjablonen:
         raise Paginafout("geen sjabloon {{Samenwerking …}} in de bron van de pagina")
     sjabloon = sjablonen[0]
