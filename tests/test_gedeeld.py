@@ -68,15 +68,42 @@ def test_koppelen_over_gegevensmappen_en_op_naam(tmp_path: Path):
 
     sw = pd.DataFrame(
         {
+            "gemeente": ["a", "b", "c", "d"],
+            "id": ["br", "br", "br", "br"],
             "naam": ["GR Belastingen Regio", "Belastingen regio", "Belastingen Regio", "Belastingen Regio"],
             "afkorting": ["BR", "BR", "BR", None],
             "sw_nummer": ["12", None, "13", None],
         }
     )
     sleutels = koppel(sw).tolist()
-    # without a number, the name joins a numbered record; two different numbers stay apart unless a name links them
-    assert sleutels[0] == sleutels[1] == sleutels[2] and sleutels[3] != sleutels[0]
-    assert koppel(sw.iloc[[0, 2]]).nunique() == 2
+    # a record without a number never chains two numbers into one; with two numbers for its name it stays apart
+    assert sleutels[0] == "Sw-12" and sleutels[2] == "Sw-13" and sleutels[1] not in ("Sw-12", "Sw-13")
+    # with one number for its name, it joins that record
+    assert koppel(sw.iloc[[0, 1]]).tolist() == ["Sw-12", "Sw-12"]
+
+
+def test_een_nummer_een_schrijfwijze_en_niet_twee_keer_in_een_gemeente():
+    sw = pd.DataFrame(
+        {
+            "gemeente": ["a", "b", "c", "c"],
+            "id": ["x", "x", "x", "y"],
+            "naam": ["Regio", "Regio", "Regio", "Iets anders"],
+            "afkorting": [None] * 4,
+            "sw_nummer": ["Sw-7", "7", "sw 7", "7"],
+        }
+    )
+    sleutels = koppel(sw).tolist()
+    # 'Sw-7' and '7' are one number (never 'Sw-Sw-7'); gemeente c uses 7 for two partnerships, so for c the number
+    # says nothing and its records are matched by name: 'Regio' joins, 'Iets anders' does not.
+    assert sleutels[:3] == ["Sw-7", "Sw-7", "Sw-7"] and sleutels[3] != "Sw-7"
+
+
+def test_zelfde_gemeente_in_twee_gegevensmappen_telt_een_keer(tmp_path: Path):
+    genereer(tmp_path / "a", gemeenten=3, per=1, jaren=1)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    een = tidy_tabellen([tmp_path / "a"])[0]["gedeeld"]
+    twee = tidy_tabellen([tmp_path / "a", tmp_path / "b"])[0]["gedeeld"]
+    pd.testing.assert_frame_equal(een, twee)
 
 
 def test_vergelijking_toont_gedeelde_samenwerkingen(tmp_path: Path):

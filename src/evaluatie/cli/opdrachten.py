@@ -6,10 +6,11 @@ import argparse
 import os
 from pathlib import Path
 
-from evaluatie.domein.fouten import Parameterfout, os_reden
-from evaluatie.domein.model import Jaar
+from evaluatie.domein.fouten import Gegevensfout, Parameterfout, os_reden
+from evaluatie.domein.model import LAATSTE_JAAR, Jaar
 from evaluatie.domein.nieuw_jaar import structuur_van
 from evaluatie.domein.opmaak import euro, procent
+from evaluatie.domein.validatie import valideer
 from evaluatie.invoer.voorbeelddata import genereer
 from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import Gegevensset, laad_gegevens
@@ -163,7 +164,9 @@ def exporteer(args: argparse.Namespace) -> int:
     for pad in export.paden:
         print(f"{pad}: {export.rijen[pad.stem]} rijen")
     print(f"{export.gebouwd} gemeente(n) gelezen, {export.uit_cache} uit de cache.")
-    return 0
+    for fout in export.fouten:
+        print(f"FOUT  {fout} (niet in de tabellen)")
+    return 1 if export.fouten else 0
 
 
 def exporteer_excel_cmd(args: argparse.Namespace) -> int:
@@ -212,9 +215,13 @@ def vergelijk(args: argparse.Namespace) -> int:
     for d in args.data:
         if not d.is_dir():
             raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
+    gevraagd = [g.strip() for g in args.gemeenten.split(",") if g.strip()] if args.gemeenten else None
+    gemeenten, fouten = _wat_er_is(args.data, gevraagd)
+    if gevraagd and not gemeenten:
+        raise Parameterfout("Geen van de gevraagde gemeenten heeft gegevens; er is niets te vergelijken.")
     parameters = {
         "data_dirs": [str(d.resolve()) for d in args.data],
-        "gemeenten": [g.strip() for g in args.gemeenten.split(",")] if args.gemeenten else None,
+        "gemeenten": gemeenten if gevraagd else None,
         "jaren": jaren,
         "thema": args.thema,
     }
@@ -230,10 +237,34 @@ def vergelijk(args: argparse.Namespace) -> int:
     )
     for pad in paden:
         print(f"Geschreven: {pad}")
-    return 0
+    return 1 if fouten else 0
+
+
+def _wat_er_is(mappen: list[Path], gevraagd: list[str] | None) -> tuple[list[str], int]:
+    """The gemeenten with data among those asked, and every file that cannot be read, each named: a comparison
+    never leaves something out without saying so."""
+    gevonden: set[str] = set()
+    fouten = 0
+    for map_ in mappen:
+        gegevens = laad_gegevens(map_)
+        gevonden |= {s.gemeente for s in gegevens.samenwerkingen}
+        for fout in gegevens.fouten:
+            if gevraagd is None or Path(fout.bestand).parent.name in gevraagd:
+                print(f"FOUT  {fout} (niet in de vergelijking)")
+                fouten += 1
+    for gemeente in gevraagd or []:
+        if gemeente not in gevonden:
+            print(f"{gemeente}: geen gegevens in {', '.join(map(str, mappen))}")
+            fouten += 1
+    return sorted(gevonden & set(gevraagd)) if gevraagd else sorted(gevonden), fouten
 
 
 def voorbeelddata(args: argparse.Namespace) -> int:
+    if args.eerste_jaar + args.jaren - 1 > LAATSTE_JAAR:
+        raise Parameterfout(
+            f"{args.jaren} jaren vanaf {args.eerste_jaar} lopen tot na {LAATSTE_JAAR}; "
+            "kies minder jaren of een eerder jaar."
+        )
     if uitvoermap(args.naar) and any(args.naar.iterdir()):
         raise Parameterfout(f"Map {args.naar} is niet leeg; kies een nieuwe map voor de voorbeelddata.")
     paden = genereer(args.naar, args.gemeenten, args.per, args.jaren, args.eerste_jaar, args.zaad)
@@ -269,6 +300,9 @@ def nieuwjaar(args: argparse.Namespace) -> int:
     gekozen = [s for s in gegevens.van(args.gemeente) if args.samenwerking in (None, s.id)]
     if args.samenwerking and not gekozen:
         raise Parameterfout(f"Samenwerking '{args.samenwerking}' staat niet bij gemeente '{args.gemeente}'.")
+    # First every new year, validated as a save would; only when all are valid is anything written.
+    kader = gegevens.kader(args.gemeente)
+    te_schrijven, fouten = [], []
     for sw in gekozen:
         pad = args.data / sw.gemeente / f"{sw.id}.yaml"
         vorig = laatste_jaar(sw)
@@ -277,13 +311,27 @@ def nieuwjaar(args: argparse.Namespace) -> int:
             print(f"{sw.gemeente}/{sw.id}: {'geen jaar met gegevens' if jaar is None else f'{jaar} bestaat al'}")
             continue
         geladen = bestand_hash(pad)
-        nieuw = sw.model_copy(deep=True)
-        nieuw.jaren[jaar] = structuur_van(sw.jaar(vorig)) if vorig else Jaar()
+        gegevens_nieuw = sw.model_dump(exclude_defaults=True)
+        gegevens_nieuw["jaren"][jaar] = (structuur_van(sw.jaar(vorig)) if vorig else Jaar()).model_dump(
+            exclude_defaults=True
+        )
+        try:
+            nieuw = valideer(gegevens_nieuw, kader, pad, sw.id, sw.gemeente)
+        except Gegevensfout as fout:
+            fouten.append(fout)
+            continue
+        te_schrijven.append((sw, pad, jaar, nieuw, geladen))
+    if fouten:
+        for fout in fouten:
+            print(f"FOUT  {fout}")
+        print(f"Niets geschreven: {len(fouten)} samenwerking(en) kregen geen geldig nieuw jaar.")
+        return 1
+    for sw, pad, jaar, nieuw, geladen in te_schrijven:
         herschreven = bewaar_samenwerking(nieuw, pad, verwacht=geladen).herschreven
         acties = len(nieuw.jaren[jaar].acties)
+        print(f"{sw.gemeente}/{sw.id}: {jaar} toegevoegd ({acties} lopende actie(s) meegenomen)")
         if herschreven:
             print(f"{sw.gemeente}/{sw.id}: let op, de opmaak van het bestand is opnieuw geschreven")
-        print(f"{sw.gemeente}/{sw.id}: {jaar} toegevoegd ({acties} lopende actie(s) meegenomen)")
     return 1 if gegevens.fouten else 0
 
 

@@ -11,6 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from evaluatie.domein.fouten import Naamfout
+from evaluatie.domein.model import EERSTE_JAAR, LAATSTE_JAAR
+from evaluatie.domein.namen import veilige_naam
 from evaluatie.uitvoering.batch import standaard_werkers
 from evaluatie.uitvoering.taak import NOTEBOOK
 
@@ -21,6 +24,7 @@ def tidy_cache() -> Path:
 
 
 STANDAARD_DATA = Path("data")
+WERKERS = "parallelle werkers (standaard: aantal kernen)"
 
 # argparse's own words, in Dutch: argparse looks them up through its module-level gettext alias.
 _ARGPARSE_NL = {
@@ -32,6 +36,7 @@ _ARGPARSE_NL = {
     "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
     "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
     "expected one argument": "verwacht één waarde",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
     "invalid fromisoformat value: %(value)r": "ongeldige datum: %(value)r (schrijf JJJJ-MM-DD)",
 }
 argparse._ = lambda tekst: _ARGPARSE_NL.get(tekst, tekst)  # type: ignore[attr-defined]
@@ -48,13 +53,57 @@ def _seconden(tekst: str) -> float:
     return waarde
 
 
+def _jaar(tekst: str) -> int:
+    """A year the model accepts: every command refuses another before it reads or writes anything."""
+    try:
+        waarde = int(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen jaartal: {tekst!r}") from None
+    if not EERSTE_JAAR <= waarde <= LAATSTE_JAAR:
+        raise argparse.ArgumentTypeError(f"een jaar tussen {EERSTE_JAAR} en {LAATSTE_JAAR}, niet {tekst}")
+    return waarde
+
+
+def _aantal(hoogstens: int) -> Any:
+    """A whole number from 1 to `hoogstens`."""
+
+    def aantal(tekst: str) -> int:
+        try:
+            waarde = int(tekst)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"geen geheel getal: {tekst!r}") from None
+        if not 1 <= waarde <= hoogstens:
+            raise argparse.ArgumentTypeError(f"een getal van 1 tot en met {hoogstens}, niet {tekst}")
+        return waarde
+
+    return aantal
+
+
+def _naam(tekst: str) -> str:
+    """A gemeente or id as it may become a folder name; '' or '../x' is refused before anything is read."""
+    try:
+        return veilige_naam(tekst, "De naam")
+    except Naamfout as fout:
+        raise argparse.ArgumentTypeError(str(fout)) from None
+
+
+def _poort(tekst: str) -> int:
+    try:
+        waarde = int(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen poortnummer: {tekst!r}") from None
+    if not 1 <= waarde <= 65_535:
+        raise argparse.ArgumentTypeError(f"een poort van 1 tot en met 65535, niet {tekst}")
+    return waarde
+
+
 def _gegevens(
     p: argparse.ArgumentParser, jaar: str = "jaar (standaard: het laatste jaar met gegevens per gemeente)"
 ) -> None:
     """The arguments every command on one data folder has: the folder, --jaar and --gemeente."""
     p.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    p.add_argument("--jaar", type=int, help=jaar)
-    p.add_argument("--gemeente", help="alleen deze gemeente")
+    p.add_argument("--jaar", type=_jaar, help=jaar)
+    p.add_argument("--gemeente", type=_naam, help="alleen deze gemeente")
 
 
 def _controleer(sub: Any) -> list[argparse.ArgumentParser]:
@@ -77,7 +126,10 @@ def _rapporteer(sub: Any) -> list[argparse.ArgumentParser]:
         help="zet 'gegenereerd op <datum>' onder elk rapport (zonder datum: vandaag); standaard geen datum",
     )
     r.add_argument(
-        "--werkers", type=int, default=standaard_werkers(), help="parallelle werkers (standaard: aantal kernen)"
+        "--werkers",
+        type=_aantal(256),
+        default=standaard_werkers(),
+        help="parallelle werkers (standaard: aantal kernen)",
     )
     r.add_argument("--timeout", type=_seconden, help="maximum aantal seconden per rapport (standaard: geen)")
     r.add_argument("--opnieuw", action="store_true", help="maak alles opnieuw, ook wat niet veranderd is")
@@ -105,7 +157,10 @@ def _exporteer(sub: Any) -> list[argparse.ArgumentParser]:
         "--formaat", choices=["parquet", "csv"], default="parquet", help="bestandsformaat (standaard: parquet)"
     )
     t.add_argument(
-        "--werkers", type=int, default=standaard_werkers(), help="parallelle werkers (standaard: aantal kernen)"
+        "--werkers",
+        type=_aantal(256),
+        default=standaard_werkers(),
+        help="parallelle werkers (standaard: aantal kernen)",
     )
     t.add_argument("--cache", type=Path, default=tidy_cache(), help="cachemap (standaard: %(default)s)")
     t.add_argument("--zonder-cache", action="store_true", help="lees alles opnieuw en bewaar niets in de cache")
@@ -114,7 +169,7 @@ def _exporteer(sub: Any) -> list[argparse.ArgumentParser]:
     )
     ex = esub.add_parser("excel", help="één werkmap met de samenwerkingen van een gemeente, met keuzelijsten")
     ex.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    ex.add_argument("--gemeente", required=True, help="de gemeente")
+    ex.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
     ex.add_argument("--naar", type=Path, required=True, help="het Excel-bestand (.xlsx)")
     return [e, t, ex]
 
@@ -124,17 +179,21 @@ def _importeer(sub: Any) -> list[argparse.ArgumentParser]:
     isub = i.add_subparsers(dest="soort", required=True, metavar="BRON")
     d = isub.add_parser("dashboard", help="pagina's van het Dashboard samenwerking: tekst, wikibron of XML-export")
     d.add_argument("paginas", nargs="+", type=Path, metavar="PAGINA", help="tekst, wikibron (.txt) of export (.xml)")
-    d.add_argument("--gemeente", help="gemeente (standaard: zoals op de pagina, 'From Dashboard samenwerking X')")
+    d.add_argument(
+        "--gemeente", type=_naam, help="gemeente (standaard: zoals op de pagina, 'From Dashboard samenwerking X')"
+    )
     d.add_argument("--naar", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     d.add_argument(
-        "--jaar", type=int, help="jaar voor een C-pagina zonder jaartal, en voor motieven en resultaten op een A-pagina"
+        "--jaar",
+        type=_jaar,
+        help="jaar voor een C-pagina zonder jaartal, en voor motieven en resultaten op een A-pagina",
     )
     d.add_argument("--titel", help="paginatitel (Sw-<nummer> of Sw-<nummer>/C/<jaar>) bij de wikibron van één pagina")
     d.add_argument("--overschrijf", action="store_true", help="vervang ook waarden die in het werkboek zijn ingevuld")
 
     x = isub.add_parser("excel", help="een werkmap van 'exporteer excel', na bewerking")
     x.add_argument("paginas", nargs="+", type=Path, metavar="WERKMAP", help="Excel-bestanden (.xlsx)")
-    x.add_argument("--gemeente", help="alleen deze gemeente uit de werkmap")
+    x.add_argument("--gemeente", type=_naam, help="alleen deze gemeente uit de werkmap")
     x.add_argument("--naar", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     x.set_defaults(jaar=None, overschrijf=True)
     return [i, d, x]
@@ -153,10 +212,12 @@ def _vergelijk(sub: Any) -> list[argparse.ArgumentParser]:
 
 def _voorbeelddata(sub: Any) -> list[argparse.ArgumentParser]:
     v = sub.add_parser("voorbeelddata", help="maak een fictieve, reproduceerbare gegevensset (voor tests en demo's)")
-    v.add_argument("--gemeenten", type=int, default=3, help="aantal fictieve gemeenten (standaard: 3)")
-    v.add_argument("--per", type=int, default=10, help="samenwerkingen per gemeente (standaard: 10)")
-    v.add_argument("--jaren", type=int, default=3, help="jaren per samenwerking (standaard: 3)")
-    v.add_argument("--eerste-jaar", type=int, default=2022, help="eerste jaar (standaard: 2022)")
+    v.add_argument("--gemeenten", type=_aantal(10_000), default=3, help="aantal fictieve gemeenten (standaard: 3)")
+    v.add_argument("--per", type=_aantal(10_000), default=10, help="samenwerkingen per gemeente (standaard: 10)")
+    v.add_argument(
+        "--jaren", type=_aantal(LAATSTE_JAAR - EERSTE_JAAR + 1), default=3, help="jaren per samenwerking (standaard: 3)"
+    )
+    v.add_argument("--eerste-jaar", type=_jaar, default=2022, help="eerste jaar (standaard: 2022)")
     v.add_argument("--zaad", type=int, default=2026, help="startwaarde van de toevalsgenerator (standaard: 2026)")
     v.add_argument("--naar", type=Path, required=True, help="doelmap (wordt een gegevensmap)")
     return [v]
@@ -165,8 +226,8 @@ def _voorbeelddata(sub: Any) -> list[argparse.ArgumentParser]:
 def _paragraaf(sub: Any) -> list[argparse.ArgumentParser]:
     a = sub.add_parser("paragraaf", help="de paragraaf verbonden partijen van een gemeente en jaar (HTML, PDF)")
     a.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    a.add_argument("--gemeente", required=True, help="de gemeente")
-    a.add_argument("--jaar", type=int, help="jaar (standaard: het laatste jaar met gegevens van de gemeente)")
+    a.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
+    a.add_argument("--jaar", type=_jaar, help="jaar (standaard: het laatste jaar met gegevens van de gemeente)")
     a.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
     a.add_argument("--formaat", default="html,pdf", help="formaten (standaard: html,pdf)")
     return [a]
@@ -177,9 +238,9 @@ def _nieuwjaar(sub: Any) -> list[argparse.ArgumentParser]:
         "nieuwjaar", help="begin een nieuw jaar per samenwerking: motieven, doelen, regels en lopende acties mee"
     )
     n.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    n.add_argument("--gemeente", required=True, help="de gemeente")
-    n.add_argument("--jaar", type=int, help="het nieuwe jaar (standaard: het jaar na het laatste jaar met gegevens)")
-    n.add_argument("--samenwerking", help="alleen deze samenwerking (id)")
+    n.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
+    n.add_argument("--jaar", type=_jaar, help="het nieuwe jaar (standaard: het jaar na het laatste jaar met gegevens)")
+    n.add_argument("--samenwerking", type=_naam, help="alleen deze samenwerking (id)")
     return [n]
 
 
@@ -187,7 +248,7 @@ def _invullen(sub: Any) -> list[argparse.ArgumentParser]:
     f = sub.add_parser("invullen", help="open het invulformulier als app in de browser (Voila), zonder code")
     f.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     f.add_argument("--rapporten", type=Path, help="map van de rapporten (standaard: reports naast de gegevensmap)")
-    f.add_argument("--poort", type=int, default=8866, help="poort (standaard: 8866)")
+    f.add_argument("--poort", type=_poort, default=8866, help="poort (standaard: 8866)")
     return [f]
 
 

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from evaluatie.domein.fouten import Kaderfout
 from evaluatie.domein.meldingen import veldpad, vertaal_fout
@@ -100,14 +100,18 @@ class Financien(_Strikt):
 class BbvCategorie(_Strikt):
     label: str
     inleiding: str = ""
+    ook: list[str] = []
+    """Other spellings a file may use ('stichting of vereniging'), matched exactly after normalising."""
 
 
 class Drempels(_Strikt):
+    """A negative threshold would make every deviation an escalation, or none: refused with its key."""
+
     afgeleid: bool = False
-    afwijking_totaal_pct: float
-    ladder_gat_escalatie: int
-    afronding_euro: float
-    kern_max_tekens: int
+    afwijking_totaal_pct: float = Field(ge=0, le=1000, allow_inf_nan=False)
+    ladder_gat_escalatie: int = Field(ge=0)
+    afronding_euro: float = Field(ge=0, allow_inf_nan=False)
+    kern_max_tekens: int = Field(gt=0)
 
 
 class Kader(_Strikt):

@@ -32,6 +32,22 @@ _MELDINGEN = {
 }
 
 
+_GRENZEN = {
+    "greater_than_equal": "moet minstens {} zijn",
+    "greater_than": "moet groter zijn dan {}",
+    "less_than_equal": "mag hoogstens {} zijn",
+    "less_than": "moet kleiner zijn dan {}",
+    "finite_number": "moet een eindig getal zijn",
+}
+
+
+def _getal(waarde: Any) -> str:
+    """A bound as Dutch write it: `0`, `2,5`."""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde).replace(".", ",")
+
+
 def veldpad(loc: tuple[Any, ...]) -> str:
     """A pydantic error location as the field path people see: `jaren.2017.motieven[0].beantwoord`."""
     pad = ""
@@ -49,6 +65,9 @@ def vertaal_fout(fout: Mapping[str, Any]) -> str:
     """A pydantic error in Dutch: our validators' own messages, or a translation of pydantic's error type."""
     if fout["type"] == "value_error":
         return str(fout["ctx"]["error"])
+    grens = _GRENZEN.get(fout["type"])
+    if grens:
+        return grens.format(*(_getal(v) for v in fout.get("ctx", {}).values()))
     if fout["type"] == "literal_error":
         return f"ongeldige keuze; kies uit {fout['ctx']['expected']}"
     return _MELDINGEN.get(fout["type"], "ongeldige waarde")

@@ -36,10 +36,11 @@ def _opties(opties: dict[str, Any]) -> str:
 
 
 def _enkelvoud(waarde: str, kader: Kader) -> str | None:
-    """'stichting of vereniging' for the category labelled 'Stichtingen en verenigingen', as files write it."""
+    """'stichting of vereniging' for the category labelled 'Stichtingen en verenigingen': one of the spellings the
+    kader lists (`ook`), matched exactly after normalising case and accents, never on a word's first letters."""
     n = normaliseer(waarde)
     for sleutel, cat in kader.bbv_categorieen.items():
-        if n and n.split()[0][:5] == normaliseer(cat.label).split()[0][:5]:
+        if n in {normaliseer(o) for o in cat.ook}:
             return sleutel
     return None
 

@@ -6,6 +6,7 @@ report it in Dutch and go on with the other files.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,20 @@ class Gegevensset:
         return self.kaders.get(gemeente) or laad_kader()
 
 
+def _soort(pad: Path) -> str | None:
+    """A `x.yaml` that is no regular file (a folder, a pipe, a socket, a broken link) is named, never opened:
+    reading a pipe would wait forever."""
+    try:
+        modus = pad.stat().st_mode
+    except OSError:
+        return "een koppeling naar iets dat niet bestaat"
+    if stat.S_ISDIR(modus):
+        return "een map met de naam van een gegevensbestand"
+    if not stat.S_ISREG(modus):
+        return "geen gewoon bestand (een pijp, apparaat of socket)"
+    return None
+
+
 def _beoordeel(pad: Path, data_dir: Path) -> str | None:
     """Why a file below the data folder is not a partnership file, or None when it is one."""
     if pad.parent == data_dir:
@@ -63,13 +78,13 @@ def scan(data_dir: Path, gemeente: str | None = None) -> tuple[list[Path], list[
     data_dir = Path(data_dir)
     goed, overgeslagen = [], []
     if gemeente is not None:
-        kandidaten = [p for p in (data_dir / gemeente).glob("*") if p.is_file()]
+        kandidaten = list((data_dir / gemeente).glob("*"))
     else:
-        kandidaten = [p for p in data_dir.glob("*") if p.is_file()] + [p for p in data_dir.glob("*/*") if p.is_file()]
+        kandidaten = [p for p in data_dir.glob("*") if not p.is_dir()] + list(data_dir.glob("*/*"))
     for pad in sorted(kandidaten):
         if pad.suffix.lower() not in (".yaml", ".yml") or pad.name == KADER_BESTAND:
             continue
-        reden = _beoordeel(pad, data_dir)
+        reden = _soort(pad) or _beoordeel(pad, data_dir)
         if reden:
             overgeslagen.append((pad, reden))
         else:

@@ -270,16 +270,35 @@ def _zet(ouder: Any, sleutel: Any, kind: Any, voor: Any, waarde: Any, gedeeld: s
         ouder[sleutel] = _als_in_bestand(kind, waarde)
 
 
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes from `a` to `b`, with the common first and last lines taken off first: the matcher then
+    sees only the part that differs (difflib is quadratic in the lines it is given; a file with ten thousand
+    actions would otherwise cost minutes)."""
+    begin = 0
+    while begin < min(len(a), len(b)) and a[begin] == b[begin]:
+        begin += 1
+    eind = 0
+    while eind < min(len(a), len(b)) - begin and a[len(a) - 1 - eind] == b[len(b) - 1 - eind]:
+        eind += 1
+    midden = difflib.SequenceMatcher(None, a[begin : len(a) - eind], b[begin : len(b) - eind], autojunk=False)
+    uit = [("equal", 0, begin, 0, begin)] if begin else []
+    uit += [(s, i1 + begin, i2 + begin, j1 + begin, j2 + begin) for s, i1, i2, j1, j2 in midden.get_opcodes()]
+    if eind:
+        uit.append(("equal", len(a) - eind, len(a), len(b) - eind, len(b)))
+    return uit
+
+
 def _regels_ter_plaatse(tekst: str, voor: str, na: str) -> str:
     """The lines that differ between ruamel's `voor` and `na`, put into `tekst` where ruamel's `voor` and the file
     agree around them; `_Niet` where a changed line has no counterpart in the file."""
     eigen, v, n = tekst.splitlines(keepends=True), voor.splitlines(keepends=True), na.splitlines(keepends=True)
     naar_eigen: dict[int, int] = {}
-    for a, b, lengte in difflib.SequenceMatcher(None, v, eigen, autojunk=False).get_matching_blocks():
-        naar_eigen.update({a + i: b + i for i in range(lengte)})
+    for soort, i1, i2, j1, _j2 in _opcodes(v, eigen):
+        if soort == "equal":
+            naar_eigen.update({i1 + i: j1 + i for i in range(i2 - i1)})
     naar_eigen[len(v)] = len(eigen)
     stukken = []
-    for soort, i1, i2, j1, j2 in difflib.SequenceMatcher(None, v, n, autojunk=False).get_opcodes():
+    for soort, i1, i2, j1, j2 in _opcodes(v, n):
         if soort == "equal":
             continue
         if i1 == i2:  # an insertion: after the line before it, which must stand in the file

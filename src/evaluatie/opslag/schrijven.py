@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from filelock import FileLock
 
-from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout
+from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.yamltekst import OngeldigeYaml, lees_yaml_tekst
@@ -23,6 +23,7 @@ from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.laden import laad_samenwerking
 from evaluatie.opslag.rondgang import Bijgewerkt, bijgewerkt
+from evaluatie.opslag.yamlbestand import MAX_BESTAND
 
 GESCHIEDENIS_MAP = ".geschiedenis"
 GEEN_CONTROLE = object()  # `bewaar_samenwerking` without a check of what the writer loaded
@@ -106,6 +107,7 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | obje
             rest.unlink(missing_ok=True)
         oud = pad.read_bytes() if pad.exists() else None
         nieuw = _nieuwe_tekst(sw, pad, oud)
+        _leesbaar(nieuw.tekst, pad)
         if oud is not None and nieuw.tekst.encode("utf-8") == oud:
             return Bewaring(None, geschreven=False)
         kopie = None
@@ -117,6 +119,17 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | obje
                 ouder.unlink(missing_ok=True)
         schrijf_atomair(pad, nieuw.tekst.encode("utf-8"))
     return Bewaring(kopie, geschreven=True, herschreven=nieuw.herschreven and oud is not None)
+
+
+def _leesbaar(tekst: str, pad: Path) -> None:
+    """What is about to be written must be readable by the loader (size, depth, values): a file that the next
+    command would refuse is not written, and the one on disk stays as it was."""
+    if len(tekst.encode("utf-8")) > MAX_BESTAND:
+        raise Gegevensfout(pad, f"niet bewaard: het bestand zou groter worden dan {MAX_BESTAND // 2**20} MB")
+    try:
+        lees_yaml_tekst(tekst.removeprefix("\ufeff"))
+    except OngeldigeYaml as exc:
+        raise Gegevensfout(pad, f"niet bewaard: {exc}") from None
 
 
 def _nieuwe_tekst(sw: Samenwerking, pad: Path, oud_bytes: bytes | None) -> Bijgewerkt:

@@ -93,9 +93,22 @@ def naamsleutel(naam: object, afkorting: object) -> str:
     return f"{re.sub(r'[^0-9a-z]+', ' ', t).strip()}|{normaliseer(afkorting if isinstance(afkorting, str) else '')}"
 
 
+def _nummer(waarde: object) -> str | None:
+    """A Sw-number as one spelling: `7`, `Sw-7` and ` sw 7 ` are 7; nothing is None."""
+    if not isinstance(waarde, str):
+        return None
+    nummer = re.sub(r"^sw[-\s]*", "", waarde.strip(), flags=re.IGNORECASE).strip()
+    return nummer or None
+
+
 def koppel(samenwerkingen: pd.DataFrame) -> pd.Series:
-    """A shared key per record: records with the same Sw-number, or with the same name key where at least one has
-    no Sw-number, are one partnership (union-find, so a chain of such matches is one too)."""
+    """A shared key per record (union-find over these matches):
+
+    - the same Sw-number — unless one gemeente uses that number for two of its partnerships: then the number says
+      nothing for those records, and they are matched by name like records without a number;
+    - the same name key, for a record without a (usable) number: only with records of that name whose numbers are
+      all one and the same, so a record without a number never chains Sw-1 and Sw-2 into one.
+    """
     ouder = list(range(len(samenwerkingen)))
 
     def wortel(i: int) -> int:
@@ -107,30 +120,38 @@ def koppel(samenwerkingen: pd.DataFrame) -> pd.Series:
     def verbind(a: int, b: int) -> None:
         ouder[wortel(a)] = wortel(b)
 
-    nummers = samenwerkingen["sw_nummer"].tolist()
+    nummers = [_nummer(n) for n in samenwerkingen["sw_nummer"]]
+    gemeenten = samenwerkingen["gemeente"].tolist()
+    per_nummer: dict[tuple[str, str], set[object]] = {}
+    for nummer, gemeente, id_ in zip(nummers, gemeenten, samenwerkingen["id"], strict=True):
+        if nummer:
+            per_nummer.setdefault((nummer, gemeente), set()).add(id_)
+    nummers = [n if n and len(per_nummer[(n, g)]) == 1 else None for n, g in zip(nummers, gemeenten, strict=True)]
     namen = [naamsleutel(n, a) for n, a in zip(samenwerkingen["naam"], samenwerkingen["afkorting"], strict=True)]
-    eerste: dict[object, int] = {}
+    eerste: dict[str, int] = {}
     for i, nummer in enumerate(nummers):
-        if isinstance(nummer, str) and nummer:
-            verbind(i, eerste.setdefault(("sw", nummer), i))
+        if nummer:
+            verbind(i, eerste.setdefault(nummer, i))
     per_naam: dict[str, list[int]] = {}
     for i, naam in enumerate(namen):
         per_naam.setdefault(naam, []).append(i)
     for leden in per_naam.values():
-        zonder = [i for i in leden if not (isinstance(nummers[i], str) and nummers[i])]
-        for i in zonder:
+        if len({nummers[i] for i in leden if nummers[i]}) > 1:
+            continue  # the name stands for more than one numbered partnership: a record without number is ambiguous
+        for i in (i for i in leden if not nummers[i]):
             for j in leden:
                 verbind(i, j)
     sleutels = []
     for i in range(len(samenwerkingen)):
         r = wortel(i)
-        sleutels.append(f"Sw-{nummers[r]}" if isinstance(nummers[r], str) and nummers[r] else namen[r])
+        sleutels.append(f"Sw-{nummers[r]}" if nummers[r] else namen[r])
     return pd.Series(sleutels, index=samenwerkingen.index, dtype="object")
 
 
 def gedeelde_tabellen(tabellen: dict[str, pd.DataFrame], marge_euro: float = 1.0) -> dict[str, pd.DataFrame]:
     """`gedeeld` and `gedeeld_motieven`: only partnerships recorded by two or more gemeenten."""
-    sw = tabellen["samenwerkingen"].copy()
+    # The same gemeente in two data folders: one member, counted once (the first folder's record).
+    sw = tabellen["samenwerkingen"].drop_duplicates(["gemeente", "id"]).reset_index(drop=True)
     if sw.empty:
         return {"gedeeld": pd.DataFrame(columns=GEDEELD), "gedeeld_motieven": pd.DataFrame(columns=GEDEELD_MOTIEVEN)}
     sw["sleutel"] = koppel(sw)
@@ -142,7 +163,8 @@ def gedeelde_tabellen(tabellen: dict[str, pd.DataFrame], marge_euro: float = 1.0
     spellingen = spellingen.sort_values(["sleutel", "n", "naam"], ascending=[True, False, True])
     namen = spellingen.drop_duplicates("sleutel").set_index("sleutel")["naam"]
 
-    rijen = tabellen["aandelen"].merge(basis.drop(columns="naam"), on=["gemeente", "id"])
+    aandelen = tabellen["aandelen"].drop_duplicates(["gemeente", "id", "jaar"])
+    rijen = aandelen.merge(basis.drop(columns="naam"), on=["gemeente", "id"])
     rijen["naam"] = rijen["sleutel"].map(namen)
     groep = rijen.groupby(["sleutel", "jaar"])
     rijen["leden_in_data"] = groep["gemeente"].transform("nunique")

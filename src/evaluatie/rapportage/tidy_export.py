@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,15 +107,17 @@ def tidy_tabellen(
     return _tabellen(_gemeenten(data_dirs), werkers, cache, kaart)
 
 
-def _eerdere_export(klaar: Path | None, formaat: str) -> dict[str, int] | None:
-    """Rows per table of the same export made before, when all its files are still in the cache."""
+def _eerdere_export(klaar: Path | None, formaat: str) -> tuple[dict[str, int], list[str]] | None:
+    """Rows per table and the unreadable files of the same export made before, when all its files are still in
+    the cache."""
     try:
-        rijen = json.loads((klaar / RIJEN_BESTAND).read_text(encoding="utf-8")) if klaar else None
-    except (OSError, ValueError):
+        vorig = json.loads((klaar / RIJEN_BESTAND).read_text(encoding="utf-8")) if klaar else None
+        rijen, fouten = vorig["rijen"], vorig["fouten"]
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    if rijen is None or not all((klaar / f"{naam}.{formaat}").is_file() for naam in rijen):
+    if not all((klaar / f"{naam}.{formaat}").is_file() for naam in rijen):
         return None
-    return rijen
+    return rijen, fouten
 
 
 @dataclass
@@ -126,6 +128,8 @@ class Export:
     rijen: dict[str, int]
     gebouwd: int
     uit_cache: int
+    fouten: list[str] = field(default_factory=list)
+    """Files that could not be read (each named with file, field and value): the tables hold everything else."""
 
 
 def exporteer_tidy(
@@ -143,27 +147,30 @@ def exporteer_tidy(
         geheel.update(sleutel.encode())
     klaar = cache / f"export-{geheel.hexdigest()}" if cache else None
     naar.mkdir(parents=True, exist_ok=True)
-    rijen = _eerdere_export(klaar, formaat)
-    if rijen is not None:
+    vorig = _eerdere_export(klaar, formaat)
+    if vorig is not None:
+        rijen, fouten = vorig
         paden = [naar / f"{naam}.{formaat}" for naam in rijen]
         for pad in paden:
             schrijf_atomair(pad, (klaar / pad.name).read_bytes())
-        return Export(paden, rijen, gebouwd=0, uit_cache=len(sleutels))
+        return Export(paden, rijen, gebouwd=0, uit_cache=len(sleutels), fouten=fouten)
     from evaluatie.rapportage.tidy import schrijf_tabellen
 
     tabellen, telling = _tabellen(sleutels, werkers, cache, kaart)
     paden = schrijf_tabellen(tabellen, naar, formaat)
     rijen = {naam: len(tabel) for naam, tabel in tabellen.items()}
+    bevindingen = tabellen["bevindingen"]
+    fouten = [str(t) for t in bevindingen.loc[bevindingen["ernst"] == "fout", "tekst"]] if len(bevindingen) else []
     if klaar:
         cache.mkdir(parents=True, exist_ok=True)
         # Filled beside and renamed into place: a half-written export is never taken for a finished one.
         tijdelijk = Path(tempfile.mkdtemp(prefix=".export-", dir=cache))
         for pad in paden:
             shutil.copyfile(pad, tijdelijk / pad.name)
-        (tijdelijk / RIJEN_BESTAND).write_text(json.dumps(rijen), encoding="utf-8")
+        (tijdelijk / RIJEN_BESTAND).write_text(json.dumps({"rijen": rijen, "fouten": fouten}), encoding="utf-8")
         shutil.rmtree(klaar, ignore_errors=True)  # an incomplete earlier one (a file was removed from the cache)
         try:
             tijdelijk.rename(klaar)
         except OSError:  # another export of the same data got there first
             shutil.rmtree(tijdelijk, ignore_errors=True)
-    return Export(paden, rijen, **telling)
+    return Export(paden, rijen, **telling, fouten=fouten)

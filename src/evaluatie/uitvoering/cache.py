@@ -10,6 +10,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from filelock import FileLock
+
 from evaluatie.domein.kader import KADER_BESTAND
 from evaluatie.opslag.inhoud import pakket_hash
 from evaluatie.opslag.schrijven import schrijf_atomair
@@ -29,15 +31,26 @@ def taak_hash(taak: Taak) -> str:
     return h.hexdigest()
 
 
+def _lees(pad: Path) -> dict[str, str]:
+    try:
+        hashes = json.loads(pad.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return hashes if isinstance(hashes, dict) else {}
+
+
 class Cache:
-    """Hashes of what was rendered, kept beside the reports in `<uit>/.evaluatie-cache.json`."""
+    """Hashes of what was rendered, kept beside the reports in `<uit>/.evaluatie-cache.json`.
+
+    Two batches into one folder each keep the other's entries: `bewaar` merges this batch's own changes into the
+    file as it is then, under a lock.
+    """
 
     def __init__(self, uit: Path) -> None:
         self.pad = uit / CACHE_BESTAND
-        try:
-            self.hashes: dict[str, str] = json.loads(self.pad.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.hashes = {}
+        self.hashes: dict[str, str] = _lees(self.pad)
+        self._gezet: dict[str, str] = {}
+        self._vergeten: set[str] = set()
 
     def actueel(self, taak: Taak, sleutel_hash: str) -> bool:
         """True when this exact input was rendered before and its files are all still there."""
@@ -45,10 +58,17 @@ class Cache:
         return self.hashes.get(taak.sleutel) == sleutel_hash and all(b.is_file() for b in bestanden)
 
     def zet(self, sleutel: str, sleutel_hash: str) -> None:
-        self.hashes[sleutel] = sleutel_hash
+        self.hashes[sleutel] = self._gezet[sleutel] = sleutel_hash
+        self._vergeten.discard(sleutel)
 
     def vergeet(self, sleutel: str) -> None:
         self.hashes.pop(sleutel, None)
+        self._gezet.pop(sleutel, None)
+        self._vergeten.add(sleutel)
 
     def bewaar(self) -> None:
-        schrijf_atomair(self.pad, json.dumps(self.hashes, indent=1, sort_keys=True).encode("utf-8"))
+        self.pad.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(self.pad.with_name(self.pad.name + ".lock"), timeout=60):
+            hashes = {k: v for k, v in _lees(self.pad).items() if k not in self._vergeten} | self._gezet
+            schrijf_atomair(self.pad, json.dumps(hashes, indent=1, sort_keys=True).encode("utf-8"))
+        self.hashes = hashes

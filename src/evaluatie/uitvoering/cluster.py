@@ -15,7 +15,9 @@ from typing import Any
 def dask_client(adres: str, werkers: int) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=werkers, threads_per_worker=1, processes=True) if adres == "local" else None
+    # No dashboard: it would claim port 8787 (and warn when another cluster has it); the scheduler takes a free port.
+    lokaal = {"n_workers": werkers, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+    cluster = LocalCluster(**lokaal) if adres == "local" else None
     client = Client(cluster if cluster is not None else adres)
     try:
         yield client

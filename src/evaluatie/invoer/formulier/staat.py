@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout
+from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout, os_reden
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import (
     Bedragen,
@@ -284,9 +284,13 @@ class Formulierstaat:
             return Bewaaruitkomst(
                 False, f"Niet bewaard: {exc} Uw invoer staat nog in het formulier; neem hem over na opnieuw laden."
             )
+        except Gegevensfout as fout:
+            return Bewaaruitkomst(False, f"{fout.melding[:1].upper()}{fout.melding[1:]}. Het oude bestand is intact.")
         except OSError as exc:
             return Bewaaruitkomst(
-                False, f"Niet bewaard: {self.pad} kon niet worden geschreven ({exc}). Het oude bestand is intact."
+                False,
+                f"Niet bewaard: {self.pad.name} kon niet worden geschreven ({os_reden(exc)}). "
+                "Het oude bestand is intact.",
             )
         self.geladen_hash = bestand_hash(self.pad)
         self.sw = laad_samenwerking(self.pad, self.kader)

@@ -119,7 +119,7 @@ class DashboardImporter(Importer):
             gekozen = [w for w in wikipaginas if titel_uit_kopie(w.titel) and is_bron(w.tekst)]
             if not gekozen:
                 return [(str(pad), partial(_weiger, "de export bevat geen pagina's Sw-… met {{Samenwerking …}}"))]
-            return [(f"{pad}#{w.titel}", partial(lees_bron, w, f"{pad.name}#{w.titel}", kader, jaar)) for w in gekozen]
+            return [(f"{pad}#{w.titel}", _lezer_van(w, pad, kader, jaar)) for w in gekozen]
         if is_bron(tekst):
             naam = titel or titel_uit_kopie(tekst)
             if naam is None:
@@ -146,6 +146,13 @@ def _lees(pad: Path) -> str:
     if pad.stat().st_size > grens:
         raise Paginafout(f"groter dan {grens // 2**20} MB; zo groot is geen pagina of export van het dashboard")
     return pad.read_text(encoding="utf-8")
+
+
+def _lezer_van(w: Wikipagina, pad: Path, kader: Kader, jaar: int | None) -> Callable[[], Pagina]:
+    """How to read one page of an export: the page limit holds for each page inside an export too."""
+    if len(w.tekst) > MAX_PAGINA:
+        return partial(_weiger, f"de pagina is groter dan {MAX_PAGINA // 2**20} MB; zo groot is geen pagina")
+    return partial(lees_bron, w, f"{pad.name}#{w.titel}", kader, jaar)
 
 
 def _weiger(reden: str) -> Pagina:
@@ -232,8 +239,9 @@ def importeer(
         if verslag.veranderd:
             try:
                 verslag.herschreven = bewaar_samenwerking(sw, pad, verwacht=geladen).herschreven
-            except (Bewaarconflict, OSError) as fout:
-                reden = str(fout) if isinstance(fout, Bewaarconflict) else os_reden(fout)
+            except (Bewaarconflict, Gegevensfout, OSError) as fout:
+                reden = fout.melding if isinstance(fout, Gegevensfout) else str(fout)
+                reden = os_reden(fout) if isinstance(fout, OSError) else reden
                 uitkomst.geweigerd.append((verslag.id, f"niet geschreven: {reden}"))
                 continue
         uitkomst.verslagen.append(verslag)

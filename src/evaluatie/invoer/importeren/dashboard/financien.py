@@ -15,6 +15,7 @@ from evaluatie.invoer.importeren.dashboard.pagina import (
     JAARKOPPEN,
     VERDEELREGEL,
     Pagina,
+    Paginafout,
     Regels,
     als_tekst,
 )
@@ -56,7 +57,10 @@ def _kolommen(categorie: str, bedragen: list[tuple[str, bool]], p: Pagina, nr: i
                 nr,
             )
     for kolom, (tekst, _euro) in paren:
-        uit[kolom] = lees_bedrag(tekst)
+        try:
+            uit[kolom] = lees_bedrag(tekst)
+        except ValueError as exc:  # an absurd amount: this page is refused, the other pages go on
+            raise Paginafout(f"kosten en baten, regel '{categorie}', {kolom.replace('_', ' ')}: {exc}") from None
     return uit
 
 
