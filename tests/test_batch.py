@@ -153,3 +153,21 @@ def test_werker_laadt_geen_iri_parsers():
         "nbformat.validate(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1')]))\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_gedood_werkproces_geeft_geen_engelse_tekst(tmp_path: Path):
+    """A worker process killed mid-report (the kernel kills its parent): the other reports are made, the failure is
+    one Dutch line; no traceback and no kernel log line reaches the terminal."""
+    data = kleine_set(tmp_path, "afvalbedrijf", "cultuurpodium", "sportakkoord")
+    nb = notebook_met(tmp_path, "import os\nif samenwerking == 'cultuurpodium':\n    os.kill(os.getppid(), 9)")
+    proces = subprocess.run(
+        [sys.executable, "-m", "evaluatie.cli", "rapporteer", str(data), "--naar", str(tmp_path / "uit")]
+        + ["--werkers", "2", "--stil", "--formaat", "html", "--notebook", str(nb)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    uit = proces.stdout + proces.stderr
+    assert proces.returncode == 1
+    assert "cultuurpodium: het werkproces stopte" in uit and "2 gemaakt" in uit
+    assert "Traceback" not in uit and "AssertionError" not in uit and "WARNING" not in uit, uit

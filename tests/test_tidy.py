@@ -110,14 +110,16 @@ def test_export_op_gegenereerde_set_met_cache_en_kapot_bestand(tmp_path: Path, c
         "--werkers",
         "2",
     ]
-    assert main(args) == 0
-    assert "6 gemeente(n) gelezen, 0 uit de cache." in capsys.readouterr().out  # 3 generated + 3 shipped
+    assert main(args) == 1  # the broken file is named, and the exit code says something was left out
+    uit = capsys.readouterr().out
+    assert "6 gemeente(n) gelezen, 0 uit de cache." in uit  # 3 generated + 3 shipped
+    assert "FOUT  Bestand" in uit and "kapot.yaml" in uit and "(niet in de tabellen)" in uit
     sw = pd.read_parquet(tmp_path / "uit" / "samenwerkingen.parquet")
     assert len(sw) == 15 + 3 + 11 and set(sw["gemeente"]) >= {"venlo", "wijchen", "voorbeeldstad", gemeente.name}
     fout = pd.read_parquet(tmp_path / "uit" / "bevindingen.parquet").query("ernst == 'fout'")
     assert fout["bron"].tolist() == ["kapot.yaml"] and "geen geldige YAML" in fout["tekst"].item()
-    assert main(args) == 0
-    assert "0 gemeente(n) gelezen, 6 uit de cache." in capsys.readouterr().out
+    assert main(args) == 1
+    assert "0 gemeente(n) gelezen, 6 uit de cache." in (uit := capsys.readouterr().out) and "kapot.yaml" in uit
     (gemeente / "kapot.yaml").unlink()
     assert main([*args[:-2], "--werkers", "1", "--formaat", "csv"]) == 0
     assert "1 gemeente(n) gelezen, 5 uit de cache." in capsys.readouterr().out

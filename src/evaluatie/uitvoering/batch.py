@@ -60,35 +60,34 @@ def _in_dit_proces(taken: list[Taak]) -> Iterator[TaakUitkomst]:
         stop_kernel()
 
 
-POGINGEN = 2  # a report whose worker process died is tried once more in a new pool
-
-
-def _in_processen(taken: list[Taak], werkers: int) -> Iterator[TaakUitkomst]:
-    """Reports in worker processes. A worker that dies breaks the pool: the pool is started again and the reports
-    it had not finished are tried again (each at most `POGINGEN` times), as a killed kernel is replaced."""
+def _pool(taken: list[Taak], werkers: int, gebroken: list[Taak]) -> Iterator[TaakUitkomst]:
+    """The reports in one process pool; those whose worker died (the pool broke under them) go to `gebroken`."""
     from evaluatie.uitvoering.kernel import render_taak
 
     # spawn: a clean interpreter per worker, nothing inherited from the parent's threads or event loop.
     context = multiprocessing.get_context("spawn")
-    pogingen = dict.fromkeys((t.sleutel for t in taken), 0)
-    resterend = list(taken)
-    while resterend:
-        opnieuw = []
-        with ProcessPoolExecutor(max_workers=min(werkers, len(resterend)), mp_context=context) as pool:
-            futures = {pool.submit(render_taak, taak): taak for taak in resterend}
-            for future in as_completed(futures):
-                taak = futures[future]
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    pogingen[taak.sleutel] += 1
-                    if pogingen[taak.sleutel] < POGINGEN:
-                        opnieuw.append(taak)
-                    else:
-                        yield TaakUitkomst(taak.sleutel, fout="het werkproces stopte (ook bij een tweede poging)")
-                except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the batch
-                    yield TaakUitkomst(taak.sleutel, fout=f"werkproces gestopt: {type(exc).__name__}: {exc}")
-        resterend = opnieuw
+    with ProcessPoolExecutor(max_workers=min(werkers, len(taken)), mp_context=context) as pool:
+        futures = {pool.submit(render_taak, taak): taak for taak in taken}
+        for future in as_completed(futures):
+            taak = futures[future]
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                gebroken.append(taak)
+            except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the batch
+                yield TaakUitkomst(taak.sleutel, fout=f"werkproces gestopt: {type(exc).__name__}: {exc}")
+
+
+def _in_processen(taken: list[Taak], werkers: int) -> Iterator[TaakUitkomst]:
+    """Reports in worker processes. A worker that dies breaks the pool and every report in it; those are tried once
+    more, each in a pool of its own, so a report that kills its worker takes no other report with it."""
+    gebroken: list[Taak] = []
+    yield from _pool(taken, werkers, gebroken)
+    for taak in gebroken:
+        opnieuw: list[Taak] = []
+        yield from _pool([taak], 1, opnieuw)
+        for mislukt in opnieuw:
+            yield TaakUitkomst(mislukt.sleutel, fout="het werkproces stopte (ook bij een tweede poging)")
 
 
 def _op_dask(taken: list[Taak], adres: str, werkers: int) -> Iterator[TaakUitkomst]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from functools import lru_cache
@@ -87,6 +88,12 @@ class IpcKernelManager(AsyncKernelManager):
     @default("ip")
     def _standaard_ip(self) -> str:
         return str(Path(tempfile.mkdtemp(prefix="evaluatie-kernel-")) / "ipc")
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        # The kernel's own log lines ("Parent appears to have exited, shutting down.") are English and mean nothing
+        # to an evaluator; what goes wrong in a report comes back through nbclient as a Dutch failure.
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        await super()._async_launch_kernel(kernel_cmd, **kw)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart)

@@ -168,6 +168,8 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         self.kies_samenwerking.layout = breedte([KIES, *(label for label, _ in opties)], 16, label=9)
         self.kies_samenwerking.value = GEEN
         self._stap()
+        if gemeente and (fouten := self.staat.fouten(gemeente)):
+            self._meld(f"{len(fouten)} bestand(en) niet te openen; verbeter ze eerst:\n" + "\n".join(fouten), True)
 
     def _laad_gekozen(self) -> None:
         if self._houd_vast(self.kies_samenwerking, self.staat.sw.id if self.staat.sw else GEEN):

@@ -129,21 +129,28 @@ class Formulierstaat:
         self.sw: Samenwerking | None = None
         self.pad: Path | None = None
         self.geladen_hash: str | None = None
+        self._fouten: dict[str, list[str]] = {}
 
     # -- choosing and loading ------------------------------------------------------------------------------------
     def gemeenten(self) -> list[str]:
         return sorted({g for g, _ in self.bestanden})
 
     def samenwerkingen(self, gemeente: str) -> list[tuple[str, str]]:
-        """(label, id) per partnership of the gemeente; a broken file is listed, so the evaluator sees it exists."""
-        opties = []
+        """(label, id) per partnership of the gemeente that can be opened; the others are in `fouten(gemeente)`."""
+        opties, self._fouten[gemeente] = [], []
         for (g, sid), pad in sorted(self.bestanden.items()):
             if g == gemeente:
                 try:
                     opties.append((laad_samenwerking(pad).naam, sid))
-                except EvaluatieFout:
-                    opties.append((f"{sid} (bestand bevat fouten)", sid))
+                except EvaluatieFout as fout:
+                    self._fouten[gemeente].append(str(fout))
         return opties
+
+    def fouten(self, gemeente: str) -> list[str]:
+        """Every file of the gemeente that cannot be opened, named with its field and value (after `samenwerkingen`)."""
+        if gemeente not in self._fouten:
+            self.samenwerkingen(gemeente)
+        return self._fouten[gemeente]
 
     def laad(self, gemeente: str, samenwerking: str) -> None:
         """Load from disk and remember the file's hash, to notice changes by others before saving.
