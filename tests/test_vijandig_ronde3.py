@@ -190,3 +190,9 @@ def test_kapot_bestand_in_vergelijk_en_onbekende_gemeente(data_kopie: Path, tmp_
     alleen = cli("vergelijk", str(data_kopie), "--gemeenten", "utrecht", "--naar", str(tmp_path / "w"))
     assert alleen.returncode == 2 and "Geen van de gevraagde gemeenten" in alleen.stderr
     shutil.rmtree(tmp_path / "w", ignore_errors=True)
+
+
+def test_paragraaf_voor_een_jaar_zonder_gegevens_schrijft_niets(tmp_path: Path):
+    proces = cli("paragraaf", str(DATA), "--gemeente", "voorbeeldstad", "--jaar", "1995", "--naar", str(tmp_path / "p"))
+    assert proces.returncode == 2 and "geen gegevens over 1995; wel over 2022, 2023, 2024" in proces.stderr
+    assert not (tmp_path / "p").exists()

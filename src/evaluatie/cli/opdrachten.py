@@ -282,6 +282,11 @@ def paragraaf_cmd(args: argparse.Namespace) -> int:
     jaar = args.jaar or standaardjaar(gegevens, args.gemeente)
     if jaar is None:
         raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen jaar met gegevens; geef --jaar op.")
+    if not any(jaar in sw.jaren for sw in gegevens.van(args.gemeente)):
+        jaren = sorted({j for sw in gegevens.van(args.gemeente) for j in sw.jaren})
+        raise Parameterfout(
+            f"Gemeente '{args.gemeente}' heeft geen gegevens over {jaar}; wel over {', '.join(map(str, jaren))}."
+        )
     html = paragraaf_html(gegevens, args.gemeente, jaar)
     formaten = tuple(kies_formaten(args.formaat))
     for pad in schrijf_document(html, uitvoermap(args.naar), (args.gemeente, str(jaar)), PARAGRAAF, formaten):
