@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from evaluatie.domein.model import ACTIESTATUSSEN, Actie, Bbv, Jaar
 from evaluatie.domein.waarden import bedragvelden
-from evaluatie.invoer.formulier.staat import als_tekst
+from evaluatie.invoer.formulier.staat import BRON, als_tekst
 from evaluatie.invoer.formulier.velden import BREED, SMAL, Velden, kolomkop
 
 ACTIEVELDEN = ("omschrijving", "eigenaar", "termijn", "status", "antwoord_op", "toelichting")
@@ -43,7 +43,7 @@ class AgendaOnderdelen:
             "antwoord_op": w.Text(value=waarde["antwoord_op"] or "", layout=SMAL, placeholder="antwoord op"),
             "toelichting": w.Text(value=waarde["toelichting"] or "", layout=w.Layout(width="16em")),
         }
-        deel: dict[str, Any] = {**velden, "pad": pad}
+        deel: dict[str, Any] = {**velden, "pad": pad, BRON: actie.model_dump(exclude_defaults=True) if actie else {}}
         weg = w.Button(icon="trash", layout=w.Layout(width="3em"), tooltip="Actie verwijderen")
         weg.on_click(lambda _b: self._verwijder(self.acties, deel, self.acties_box))
         deel["box"] = w.HBox(
@@ -53,7 +53,7 @@ class AgendaOnderdelen:
         self.acties_box.children = tuple(r["box"] for r in self.acties)
 
     def actiegegevens(self) -> list[dict[str, Any]]:
-        return [{k: r[k].value for k in ACTIEVELDEN} for r in self.acties]
+        return [{BRON: r[BRON], **{k: r[k].value for k in ACTIEVELDEN}} for r in self.acties]
 
     def _bbv(self, gegevens: Jaar) -> w.Widget:
         """The facts the paragraaf verbonden partijen needs; amounts as on the dashboard."""

@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Jaar, Motief, Regel
-from evaluatie.invoer.formulier.staat import Formulierstaat, als_tekst, percentage_als_tekst
+from evaluatie.invoer.formulier.staat import BRON, Formulierstaat, als_tekst, percentage_als_tekst
 from evaluatie.invoer.formulier.velden import (
     BREED,
     LABEL,
@@ -62,6 +62,7 @@ class Onderdelen:
         ]
         regel = {
             "pad": pad,
+            BRON: motief.model_dump(exclude_defaults=True),
             "categorie": cat,
             "submotieven": subs,
             "belangrijkste": w.Checkbox(value=motief.belangrijkste, description="belangrijkste motief", indent=False),
@@ -195,7 +196,7 @@ class Onderdelen:
         for v in velden.values():
             v.observe(lambda _c: self._ververs_financien(), names="value")
         weg = w.Button(icon="trash", layout=w.Layout(width="3em"), tooltip="regel verwijderen")
-        deel = {**velden, "pad": pad}
+        deel = {**velden, "pad": pad, BRON: regel.model_dump(exclude_defaults=True)}
         weg.on_click(
             lambda _b: self._verwijder(self.secties[onderdeel]["regels"], deel, self.secties[onderdeel]["lijst"])
         )
@@ -301,7 +302,7 @@ class Onderdelen:
         }
         for v in velden.values():
             v.observe(lambda _c: self._ververs_financien(), names="value")
-        deel = {**velden, "check": w.HTML(), "pad": pad}
+        deel = {**velden, "check": w.HTML(), "pad": pad, BRON: regel.model_dump(exclude_defaults=True) if regel else {}}
         weg = w.Button(icon="trash", layout=w.Layout(width="3em"))
         weg.on_click(lambda _b: self._verwijder(self.verdeelregels, deel, self.verdeel_box))
         deel["box"] = w.HBox(

@@ -18,7 +18,7 @@ from evaluatie.domein.model import Samenwerking
 from evaluatie.invoer.formulier.agenda import AgendaOnderdelen
 from evaluatie.invoer.formulier.onderdelen import KOLOMMEN, Onderdelen
 from evaluatie.invoer.formulier.rapportknop import Rapportknop
-from evaluatie.invoer.formulier.staat import VERDEELKOLOMMEN, Bewaaruitkomst, Formulierstaat
+from evaluatie.invoer.formulier.staat import BRON, VERDEELKOLOMMEN, Bewaaruitkomst, Formulierstaat
 from evaluatie.invoer.formulier.velden import OPEN, Velden, breedte
 from evaluatie.invoer.formulier.voortgang import voortgang
 
@@ -322,6 +322,7 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         assert self.jaar is not None
         motieven = [
             {
+                BRON: r[BRON],
                 "categorie": r["categorie"].value,
                 "submotieven": list(r["submotieven"].value),
                 "belangrijkste": r["belangrijkste"].value,
@@ -342,7 +343,8 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         financien = {
             onderdeel: {
                 "regels": [
-                    {"categorie": r["categorie"].value, **{k: r[k].value for k in KOLOMMEN}} for r in deel["regels"]
+                    {BRON: r[BRON], "categorie": r["categorie"].value, **{k: r[k].value for k in KOLOMMEN}}
+                    for r in deel["regels"]
                 ],
                 "totaal": {k: deel["totaal"][k].value for k in KOLOMMEN},
             }
@@ -351,7 +353,7 @@ class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
         aandeel = {
             **{k: v.value for k, v in self.aandeel_velden.items()},
             "verdeelsleutel_tekst": self.verdeeltekst.value,
-            "regels": [{k: r[k].value for k in VERDEELKOLOMMEN} for r in self.verdeelregels],
+            "regels": [{BRON: r[BRON], **{k: r[k].value for k in VERDEELKOLOMMEN}} for r in self.verdeelregels],
         }
         return self.staat.jaargegevens(
             self.jaar, motieven, resultaten, financien, aandeel, self.actiegegevens(), self.bbvgegevens()

@@ -62,6 +62,27 @@ def _of_none(tekst: object) -> object:
     return (tekst.strip() or None) if isinstance(tekst, str) else tekst
 
 
+BRON = "_bron"
+"""The key under which a row the form shows carries the item it was made from (a model dump): what the form does not
+show of that item is kept on save."""
+
+
+def _over(bron: Mapping[str, Any] | None, getypt: Mapping[str, Any]) -> dict[str, Any]:
+    """What was typed over what was loaded: every field the form does not show stays as it was; nested blocks are
+    laid over each other the same way."""
+    uit = dict(bron or {})
+    for sleutel, waarde in getypt.items():
+        vorig = uit.get(sleutel)
+        uit[sleutel] = _over(vorig, waarde) if isinstance(vorig, Mapping) and isinstance(waarde, Mapping) else waarde
+    return uit
+
+
+def _rij(rij: Mapping[str, Any]) -> dict[str, Any]:
+    """A typed row over the item it came from (`BRON`), its texts cleaned."""
+    getypt = {k: _of_none(v) for k, v in rij.items() if k != BRON}
+    return _over(rij.get(BRON), getypt)
+
+
 def _leesbaar(tekst: str) -> bool:
     try:
         lees_bedrag(tekst)
@@ -228,24 +249,29 @@ class Formulierstaat:
         """The year as plain data, exactly as typed (the model parses and says what is wrong); fields the form
         does not show are kept from the loaded year."""
         gegevens: dict[str, Any] = self.jaar(jaar).model_dump(exclude_defaults=True)
-        gegevens["motieven"] = [{k: _of_none(v) for k, v in m.items()} for m in motieven]
+        gegevens["motieven"] = [_rij(m) for m in motieven]
         for kant, res in resultaten.items():
             schoon = {
                 naam: {k: _of_none(v) for k, v in waarde.items()} if isinstance(waarde, Mapping) else _of_none(waarde)
                 for naam, waarde in res.items()
             }
-            gegevens[kant] = schoon if heeft_inhoud(schoon) else None
+            samen = _over(gegevens.get(kant), schoon)
+            gegevens[kant] = samen if heeft_inhoud(samen) else None
+        geladen_financien = gegevens.get("financien") or {}
         gegevens["financien"] = {}
         for onderdeel, deel in financien.items():
-            regels = [{**r, "categorie": str(r.get("categorie", "")).strip()} for r in deel["regels"]]
-            totaal = {k: v for k, v in deel["totaal"].items() if _of_none(v) is not None}
-            if regels or totaal:
-                gegevens["financien"][onderdeel] = {"regels": regels, "totaal": totaal or None}
+            regels = [{**_rij(r), "categorie": str(r.get("categorie", "")).strip()} for r in deel["regels"]]
+            bron = geladen_financien.get(onderdeel) or {}
+            totaal = _over(bron.get("totaal"), {k: _of_none(v) for k, v in deel["totaal"].items()})
+            totaal = {k: v for k, v in totaal.items() if v is not None}
+            if regels or totaal or heeft_inhoud({k: v for k, v in bron.items() if k not in ("regels", "totaal")}):
+                leeg = {} if bron.get("totaal") is not None else None  # `totaal: {}` in the file stays as it was
+                gegevens["financien"][onderdeel] = {**bron, "regels": regels, "totaal": totaal or leeg}
         schoon_aandeel = {
             "toelichting": _of_none(aandeel.get("toelichting")),
             "verdeelsleutel": {
                 "tekst": _of_none(aandeel.get("verdeelsleutel_tekst")),
-                "regels": [{k: _of_none(r.get(k)) for k in VERDEELKOLOMMEN} for r in aandeel.get("regels", [])],
+                "regels": [_rij(r) for r in aandeel.get("regels", [])],
             },
             "evenwicht": {
                 "kosten": _of_none(aandeel.get("evenwicht_kosten")),
@@ -253,12 +279,13 @@ class Formulierstaat:
             },
             "schatting_pct": _of_none(aandeel.get("schatting_pct")),
         }
+        schoon_aandeel = _over(gegevens.get("aandeel"), schoon_aandeel)
         gegevens["aandeel"] = schoon_aandeel if heeft_inhoud(schoon_aandeel) else None
         if acties is not None:  # a row left empty is no action; anything typed is validated
-            rijen = [{k: _of_none(v) for k, v in a.items()} for a in acties]
+            rijen = [_rij(a) for a in acties]
             gegevens["acties"] = [{k: v for k, v in a.items() if v is not None} for a in rijen if heeft_inhoud(a)]
         if bbv is not None:
-            schoon_bbv = {k: _of_none(v) for k, v in bbv.items()}
+            schoon_bbv = _over(gegevens.get("bbv"), {k: _of_none(v) for k, v in bbv.items()})
             gegevens["bbv"] = schoon_bbv if heeft_inhoud(schoon_bbv) else None
         return gegevens
 
