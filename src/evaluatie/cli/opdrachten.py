@@ -15,8 +15,8 @@ from evaluatie.invoer.voorbeelddata import genereer
 from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.opslag.schrijven import bewaar_samenwerking
-from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel, standaardjaar
-from evaluatie.regels.analyse import evalueer, laatste_jaar
+from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel
+from evaluatie.regels.analyse import evalueer, laatste_jaar, standaardjaar
 from evaluatie.regels.kwaliteit import basis_bevindingen
 from evaluatie.uitvoering.batch import rapporteer
 from evaluatie.uitvoering.formaten import kies_formaten
@@ -61,7 +61,7 @@ def controleer(args: argparse.Namespace) -> int:
         print(f"FOUT  {fout}")
     for pad, reden in gegevens.overgeslagen:
         print(f"OVERGESLAGEN  {pad}: {reden}")
-    jaren = {gem: args.jaar or standaardjaar(gegevens, gem) for gem in gegevens.gemeenten()}
+    jaren = {gem: args.jaar or standaardjaar(gegevens.van(gem)) for gem in gegevens.gemeenten()}
     for sw in gegevens.samenwerkingen:
         jaar = jaren[sw.gemeente]
         bevindingen = evalueer(sw, jaar, gegevens.kader(sw.gemeente)).bevindingen if jaar else basis_bevindingen(sw)
@@ -79,7 +79,7 @@ def overzicht(args: argparse.Namespace) -> int:
     gegevens = laad_gegevens(args.data, args.gemeente)
     _bekende_gemeente(gegevens, args.gemeente, args.data)
     for gem in gegevens.gemeenten():
-        jaar = args.jaar or standaardjaar(gegevens, gem)
+        jaar = args.jaar or standaardjaar(gegevens.van(gem))
         if jaar is None:
             print(f"Gemeente {gem}: geen jaar met gegevens; geef --jaar op.\n")
             continue
@@ -279,7 +279,7 @@ def paragraaf_cmd(args: argparse.Namespace) -> int:
 
     gegevens = laad_gegevens(args.data, args.gemeente)
     _bekende_gemeente(gegevens, args.gemeente, args.data)
-    jaar = args.jaar or standaardjaar(gegevens, args.gemeente)
+    jaar = args.jaar or standaardjaar(gegevens.van(args.gemeente))
     if jaar is None:
         raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen jaar met gegevens; geef --jaar op.")
     if not any(jaar in sw.jaren for sw in gegevens.van(args.gemeente)):

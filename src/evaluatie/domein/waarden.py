@@ -12,6 +12,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator
 
+DUIZENDTALLEN = r"\d{1,3}(?:\.\d{3})+"
+"""Digits in Dutch thousands groups, `1.014.673`: the one pattern every reader and writer of amounts uses."""
+GETAL = rf"[-+]?(?:{DUIZENDTALLEN}|\d+)(?:,\d+)?"
+"""A number as Dutch write it: thousands groups or plain digits, a decimal comma (`-1.200,50`, `33,5`)."""
+
 ONBEKEND = "onbekend"
 VOLGT_NOG = "volgt nog"
 NVT = "nvt"
@@ -45,7 +50,7 @@ def lees_bedrag(waarde: Any) -> float | int | str | None:
     if marker:
         return marker
     t = t.replace(" ", "")
-    if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})*(,\d+)?|[-+]?\d+(,\d+)?", t):
+    if re.fullmatch(GETAL, t):
         getal = t.replace(".", "").replace(",", ".")
         return _getal_of_fout(float(getal) if "." in getal else int(getal), waarde)
     return _weiger(waarde)

@@ -22,12 +22,14 @@ from typing import Any
 
 import yaml
 
+from evaluatie.domein.waarden import DUIZENDTALLEN
+
 MAX_DIEPTE = 40
 MAX_WAARDEN = 200_000  # after aliases; a partnership with ten years has a few thousand
 
 _BasisLader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: ~10× faster
 ALS_TEKST = (
-    r"^[-+]?\d{1,3}(?:\.\d{3})+$",  # Dutch thousands: 1.014.673
+    rf"^[-+]?{DUIZENDTALLEN}$",  # Dutch thousands: 1.014.673
     r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$",  # sexagesimal: 1:30
     r"^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0b[01_]+$|^[-+]?0o?[0-7_]+$",  # hex, binary, octal
     r"^[-+]?[0-9]+_[0-9_]*$",  # digits with underscores: 1_000

@@ -30,10 +30,10 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from evaluatie.domein.opmaak import exact
-from evaluatie.domein.waarden import is_getal
+from evaluatie.domein.waarden import DUIZENDTALLEN, is_getal
 from evaluatie.domein.yamltekst import ALS_TEKST
 
-_NEDERLANDS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^[-+]?\d+,\d+$")
+_NEDERLANDS = re.compile(rf"[-+]?(?:{DUIZENDTALLEN}(?:,\d+)?|\d+,\d+)")  # written the Dutch way, not as YAML would
 _TEKST = "tag:yaml.org,2002:str"
 _PATRONEN = [re.compile(p) for p in ALS_TEKST]
 
@@ -82,7 +82,7 @@ def _scalair(oud_node: yaml.ScalarNode, waarde: Any, in_flow: bool) -> str:
         return "~" if oud_node.value == "~" else "null"
     if isinstance(waarde, bool):
         return "true" if waarde else "false"
-    if is_getal(waarde) and _NEDERLANDS.match(oud_node.value or ""):
+    if is_getal(waarde) and _NEDERLANDS.fullmatch(oud_node.value or ""):
         return exact(waarde)
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
         return repr(waarde)
@@ -230,7 +230,7 @@ def _gedeeld(doc: Any) -> set[int]:
 
 def _als_in_bestand(oud_node: Any, nieuw: Any) -> Any:
     """A new value in the notation the file used there: Dutch amounts stay Dutch (`2.100.000`, `1.000,5`)."""
-    if isinstance(oud_node, str) and _NEDERLANDS.match(oud_node) and is_getal(nieuw):
+    if isinstance(oud_node, str) and _NEDERLANDS.fullmatch(oud_node) and is_getal(nieuw):
         return exact(nieuw)
     return nieuw
 

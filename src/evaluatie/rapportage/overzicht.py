@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from evaluatie.opslag.laden import Gegevensset
 from evaluatie.rapportage.sjablonen import pagina
-from evaluatie.regels.analyse import Evaluatie, evalueer, laatste_jaar
+from evaluatie.regels.analyse import Evaluatie, evalueer
 from evaluatie.regels.kosten import KOSTEN
 from evaluatie.regels.trend import jaarstand, ontwikkeling
 
@@ -34,13 +34,6 @@ KOLOMMEN = [
     "acties_open",
     "acties_verlopen",
 ]
-
-
-def standaardjaar(gegevens: Gegevensset, gemeente: str | None = None) -> int | None:
-    """The latest year with data among the gemeente's partnerships (or all of them)."""
-    samenwerkingen = gegevens.van(gemeente) if gemeente else gegevens.samenwerkingen
-    jaren = [j for j in map(laatste_jaar, samenwerkingen) if j is not None]
-    return max(jaren) if jaren else None
 
 
 def evaluaties(gegevens: Gegevensset, gemeente: str, jaar: int) -> list[Evaluatie]:

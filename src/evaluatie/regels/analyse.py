@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from evaluatie.domein.bevindingen import Bevinding, sorteer
@@ -78,3 +79,10 @@ def evalueer(sw: Samenwerking, jaar: int, kader: Kader) -> Evaluatie:
     )
     plicht = bepaal_plicht(sw, kader, bevindingen)
     return Evaluatie(sw, jaar, kader, motieven, ladders, kosten, plicht, agenda, bevindingen)
+
+
+def standaardjaar(samenwerkingen: Iterable[Samenwerking]) -> int | None:
+    """The year a command evaluates when none is given: the latest year with data among these partnerships (a
+    gemeente's), or None when none has any."""
+    jaren = [j for j in map(laatste_jaar, samenwerkingen) if j is not None]
+    return max(jaren) if jaren else None

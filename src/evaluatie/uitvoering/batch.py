@@ -18,8 +18,8 @@ from tqdm import tqdm
 
 from evaluatie.domein.fouten import Parameterfout
 from evaluatie.opslag.laden import Gegevensset, laad_gegevens
-from evaluatie.rapportage.overzicht import evaluaties, overzicht_html, standaardjaar
-from evaluatie.regels.analyse import Evaluatie
+from evaluatie.rapportage.overzicht import evaluaties, overzicht_html
+from evaluatie.regels.analyse import Evaluatie, standaardjaar
 from evaluatie.uitvoering.cache import Cache, taak_hash
 from evaluatie.uitvoering.cluster import dask_client
 from evaluatie.uitvoering.formaten import schrijf_document
@@ -126,7 +126,7 @@ def _taken(
     """Per gemeente its year and evaluations (for the overview), and the reports to make."""
     per_gemeente, taken = {}, []
     for gem in gegevens.gemeenten():
-        gem_jaar = jaar or standaardjaar(gegevens, gem)
+        gem_jaar = jaar or standaardjaar(gegevens.van(gem))
         if gem_jaar is None:
             melding(f"LET OP gemeente {gem}: geen jaar met gegevens; geef --jaar op.")
             continue

@@ -7,7 +7,7 @@ from typing import Any
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.tekst import normaliseer
-from evaluatie.domein.waarden import lees_bedrag
+from evaluatie.domein.waarden import DUIZENDTALLEN, lees_bedrag
 from evaluatie.invoer.importeren.dashboard.pagina import (
     BEDRAG,
     C_DELEN,
@@ -123,7 +123,7 @@ def lees_aandeel(r: Regels, p: Pagina, gegevens: dict[str, Any]) -> None:
                 }
             )
         rest = VERDEELREGEL.sub("", tekst or "")
-        if re.search(r"\d{1,3}(\.\d{3})+", rest):
+        if re.search(DUIZENDTALLEN, rest):
             p.merk(
                 "Verdeelsleutel: een bedrag in de tekst staat niet in de vorm 'p% van grondslag (bedrag)' en is "
                 "alleen als tekst bewaard.",

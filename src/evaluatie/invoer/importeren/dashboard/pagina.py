@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from evaluatie.domein.fouten import EvaluatieFout
 from evaluatie.domein.model import Partners
 from evaluatie.domein.tekst import normaliseer, slug
+from evaluatie.domein.waarden import DUIZENDTALLEN
 
 # "C Gewenste ... baten (2018)" since 2018; "C. Gewenste ... baten" without a year on the 2017 pages.
 C_TITEL = re.compile(
@@ -20,7 +22,7 @@ RUIS = re.compile(r"^(from dashboard samenwerking\b|revision as of\b|jump to\b|\
 JAAR_REGEL = re.compile(r"^jaar (\d{4})$")
 AFKORTING_REGEL = re.compile(r"^afkorting\s*:\s*(\S.*)$", re.I)
 NAAM_AFKORTING = re.compile(r"^(.*?\S)\s*\(([^()]{1,20})\)$")
-BEDRAG = re.compile(r"^(?:\.\.\.|…|\.\s\.\s\.|-?\d{1,3}(?:\.\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?|nvt|n\.v\.t\.?)$", re.I)
+BEDRAG = re.compile(rf"^(?:\.\.\.|…|\.\s\.\s\.|-?(?:{DUIZENDTALLEN}|\d+)(?:,\d+)?|nvt|n\.v\.t\.?)$", re.I)
 WIKI_WAARSCHUWING = re.compile(r'The wikipage input value "([^"]{0,2000})" contains invalid characters')
 WIKI_WAARSCHUWING_REGELS = re.compile(
     r'^[ \t]*[•*-]?[ \t]*The wikipage input value "[^"]{0,2000}" contains invalid characters[^\n]*', re.M
@@ -100,7 +102,7 @@ VERDEELREGEL = re.compile(
 )
 
 
-class Paginafout(ValueError):
+class Paginafout(EvaluatieFout):
     """A page that cannot be imported, with the reason in Dutch."""
 
 
