@@ -48,17 +48,20 @@ def uitvoerbestand(pad: Path, extensie: str) -> Path:
     return pad
 
 
-def _bekende_gemeente(gegevens: Gegevensset, gemeente: str | None, data: Path) -> None:
-    if gemeente and gemeente not in gegevens.gemeenten():
-        raise Parameterfout(f"Gemeente '{gemeente}' heeft geen bestanden in {data}.")
+def _gegevens(args: argparse.Namespace, gevolg: str = "") -> Gegevensset:
+    """Every command's start: load the data folder (one gemeente when asked), refuse a gemeente without files, and
+    name each file that cannot be read with what that means for this command (`gevolg`)."""
+    gegevens = laad_gegevens(args.data, args.gemeente)
+    if args.gemeente and args.gemeente not in gegevens.gemeenten():
+        raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen bestanden in {args.data}.")
+    for fout in gegevens.fouten:
+        print(f"FOUT  {fout}" + (f" ({gevolg})" if gevolg else ""))
+    return gegevens
 
 
 def controleer(args: argparse.Namespace) -> int:
     """Validate every file; print the errors and the red and orange findings; exit 1 on errors."""
-    gegevens = laad_gegevens(args.data, args.gemeente)
-    _bekende_gemeente(gegevens, args.gemeente, args.data)
-    for fout in gegevens.fouten:
-        print(f"FOUT  {fout}")
+    gegevens = _gegevens(args)
     for pad, reden in gegevens.overgeslagen:
         print(f"OVERGESLAGEN  {pad}: {reden}")
     jaren = {gem: args.jaar or standaardjaar(gegevens.van(gem)) for gem in gegevens.gemeenten()}
@@ -76,8 +79,7 @@ def controleer(args: argparse.Namespace) -> int:
 
 
 def overzicht(args: argparse.Namespace) -> int:
-    gegevens = laad_gegevens(args.data, args.gemeente)
-    _bekende_gemeente(gegevens, args.gemeente, args.data)
+    gegevens = _gegevens(args, "niet in het overzicht")
     for gem in gegevens.gemeenten():
         jaar = args.jaar or standaardjaar(gegevens.van(gem))
         if jaar is None:
@@ -111,8 +113,6 @@ def overzicht(args: argparse.Namespace) -> int:
         ]
         print(tabel.to_string(index=False, na_rep="–"))
         print()
-    for fout in gegevens.fouten:
-        print(f"FOUT  {fout}")
     return 1 if gegevens.fouten else 0
 
 
@@ -172,11 +172,8 @@ def exporteer(args: argparse.Namespace) -> int:
 def exporteer_excel_cmd(args: argparse.Namespace) -> int:
     from evaluatie.invoer.excel import exporteer_excel
 
-    gegevens = laad_gegevens(args.data, args.gemeente)
-    _bekende_gemeente(gegevens, args.gemeente, args.data)
     naar = uitvoerbestand(args.naar, ".xlsx")
-    for fout in gegevens.fouten:
-        print(f"FOUT  {fout} (niet in de werkmap)")
+    gegevens = _gegevens(args, "niet in de werkmap")
     pad = exporteer_excel(gegevens.van(args.gemeente), gegevens.kader(args.gemeente), naar)
     print(f"{len(gegevens.van(args.gemeente))} samenwerking(en) in {pad}")
     return 1 if gegevens.fouten else 0
@@ -277,8 +274,7 @@ def paragraaf_cmd(args: argparse.Namespace) -> int:
     from evaluatie.rapportage.paragraaf import paragraaf_html
     from evaluatie.uitvoering.formaten import schrijf_document
 
-    gegevens = laad_gegevens(args.data, args.gemeente)
-    _bekende_gemeente(gegevens, args.gemeente, args.data)
+    gegevens = _gegevens(args, "niet in de paragraaf")
     jaar = args.jaar or standaardjaar(gegevens.van(args.gemeente))
     if jaar is None:
         raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen jaar met gegevens; geef --jaar op.")
@@ -291,17 +287,12 @@ def paragraaf_cmd(args: argparse.Namespace) -> int:
     formaten = tuple(kies_formaten(args.formaat))
     for pad in schrijf_document(html, uitvoermap(args.naar), (args.gemeente, str(jaar)), PARAGRAAF, formaten):
         print(f"Geschreven: {pad}")
-    for fout in gegevens.fouten:
-        print(f"FOUT  {fout} (niet in de paragraaf)")
     return 1 if gegevens.fouten else 0
 
 
 def nieuwjaar(args: argparse.Namespace) -> int:
     """Start a year for each partnership of the gemeente that lacks it, with the previous year's structure."""
-    gegevens = laad_gegevens(args.data, args.gemeente)
-    _bekende_gemeente(gegevens, args.gemeente, args.data)
-    for fout in gegevens.fouten:
-        print(f"FOUT  {fout} (overgeslagen)")
+    gegevens = _gegevens(args, "overgeslagen")
     gekozen = [s for s in gegevens.van(args.gemeente) if args.samenwerking in (None, s.id)]
     if args.samenwerking and not gekozen:
         raise Parameterfout(f"Samenwerking '{args.samenwerking}' staat niet bij gemeente '{args.gemeente}'.")

@@ -14,7 +14,7 @@ from evaluatie.regels.trend import jaarstand, ontwikkeling
 if TYPE_CHECKING:
     import pandas as pd
 
-KOLOMMEN = [
+OVERZICHTSKOLOMMEN = [
     "id",
     "naam",
     "status",
@@ -69,7 +69,7 @@ def overzicht_rij(ev: Evaluatie) -> dict[str, object]:
 def overzicht_tabel(evs: list[Evaluatie]) -> pd.DataFrame:
     import pandas as pd  # here, not at the top: `rapporteer` needs this module, not pandas (0.3 s to import)
 
-    return pd.DataFrame([overzicht_rij(ev) for ev in evs], columns=KOLOMMEN)
+    return pd.DataFrame([overzicht_rij(ev) for ev in evs], columns=OVERZICHTSKOLOMMEN)
 
 
 def overzicht_html(

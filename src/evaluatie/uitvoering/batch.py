@@ -103,7 +103,7 @@ def _op_dask(taken: list[Taak], adres: str, werkers: int) -> Iterator[TaakUitkom
         client.run(stop_kernel)
 
 
-def voer_uit(taken: list[Taak], werkers: int, dask: str | None = None) -> Iterator[TaakUitkomst]:
+def verdeel(taken: list[Taak], werkers: int, dask: str | None = None) -> Iterator[TaakUitkomst]:
     """Run the tasks where asked: on Dask, in `werkers` processes, or (one worker) in this process."""
     if not taken:
         return iter(())
@@ -172,7 +172,7 @@ def rapporteer(
     uitkomst.uit_cache = [t.sleutel for t in taken if t not in te_doen]
 
     with tqdm(total=len(te_doen), unit="rapport", disable=not voortgang, desc="rapporten") as balk:
-        for r in voer_uit(te_doen, werkers, dask):
+        for r in verdeel(te_doen, werkers, dask):
             if r.fout is None:
                 uitkomst.gemaakt += r.paden
                 cache.zet(r.sleutel, hashes[r.sleutel])

@@ -86,7 +86,7 @@ class WarmeKernel:
         if client.km.has_kernel:
             run_sync(client.km.shutdown_kernel)(now=True)
 
-    def voer_uit(self, parameters: dict[str, object]) -> nbformat.NotebookNode:
+    def draai(self, parameters: dict[str, object]) -> nbformat.NotebookNode:
         """Execute the notebook with these parameters; the returned notebook is what papermill would write."""
         if self.client is None:
             self.start()
@@ -136,7 +136,7 @@ def _kernel(opties: Opties) -> WarmeKernel:
 def render_taak(taak: Taak) -> TaakUitkomst:
     """Render one partnership in this process's warm kernel; every error comes back as text, never raised."""
     try:
-        html = naar_html(_kernel(taak.opties).voer_uit(taak.parameters), taak.titel, taak.opties.voet)
+        html = naar_html(_kernel(taak.opties).draai(taak.parameters), taak.titel, taak.opties.voet)
         paden = schrijf_document(html, taak.uit, taak.map, taak.samenwerking, taak.opties.formaten)
         return TaakUitkomst(taak.sleutel, tuple(paden))
     except EvaluatieFout as exc:

@@ -101,7 +101,7 @@ class IpcKernelManager(AsyncKernelManager):
             shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
 
 
-def voer_uit(notebook: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:
+def voer_notebook_uit(notebook: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:
     """Run the notebook in a fresh kernel; a cell's exception becomes a `Renderfout` with the cell's error."""
     logging.getLogger("papermill").setLevel(logging.WARNING)
     try:
@@ -154,7 +154,7 @@ def render_notebook(
 ) -> list[Path]:
     """Execute a notebook with papermill in a fresh kernel and write it, without code, in every format."""
     binnen(uit, *delen, naam)  # refuse a bad name before spending a kernel on it
-    html = naar_html(voer_uit(notebook, parameters), titel, opties.voet)
+    html = naar_html(voer_notebook_uit(notebook, parameters), titel, opties.voet)
     return schrijf_document(html, uit, delen, naam, opties.formaten)
 
 

@@ -8,13 +8,13 @@ import ipywidgets as w
 
 from evaluatie.domein.model import ACTIESTATUSSEN, Actie, Bbv, Jaar
 from evaluatie.domein.waarden import bedragvelden
-from evaluatie.invoer.formulier.staat import BRON, als_tekst
+from evaluatie.invoer.formulier.staat import BRON, bedrag_als_tekst
 from evaluatie.invoer.formulier.velden import BREED, SMAL, Velden, kolomkop
 
 ACTIEVELDEN = ("omschrijving", "eigenaar", "termijn", "status", "antwoord_op", "toelichting")
 
 
-class AgendaOnderdelen:
+class Agendavelden:
     """Mixed into the form, which owns `jaar`, `velden` and `_verwijder`."""
 
     jaar: int | None
@@ -62,7 +62,7 @@ class AgendaOnderdelen:
         self.bbv_velden = {}
         for veld in Bbv.model_fields:
             waarde = getattr(bbv, veld) if bbv else None
-            tekst = als_tekst(waarde) if veld in bedragen else (waarde or "")
+            tekst = bedrag_als_tekst(waarde) if veld in bedragen else (waarde or "")
             soort = w.Text if veld in bedragen or veld.startswith("belang") else w.Textarea
             self.bbv_velden[veld] = soort(
                 value=tekst,

@@ -13,7 +13,7 @@ import ipywidgets as w
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Jaar, Motief, Regel
-from evaluatie.invoer.formulier.staat import BRON, Formulierstaat, als_tekst, percentage_als_tekst
+from evaluatie.invoer.formulier.staat import BRON, Formulierstaat, bedrag_als_tekst, percentage_als_tekst
 from evaluatie.invoer.formulier.velden import (
     BREED,
     LABEL,
@@ -29,7 +29,7 @@ from evaluatie.invoer.formulier.velden import (
 from evaluatie.regels.kosten import KOLOMMEN
 
 
-class Onderdelen:
+class Jaarvelden:
     """Builders for the year's parts; mixed into the form, which owns `staat`, `jaar` and `velden`."""
 
     staat: Formulierstaat
@@ -164,7 +164,7 @@ class Onderdelen:
         totaal = sectie.totaal if sectie and sectie.totaal else None
         pad = f"jaren.{self.jaar}.financien.{onderdeel}.totaal"
         totaalvelden = {
-            k: w.Text(value=als_tekst(getattr(totaal, k) if totaal else None), layout=SMAL) for k in KOLOMMEN
+            k: w.Text(value=bedrag_als_tekst(getattr(totaal, k) if totaal else None), layout=SMAL) for k in KOLOMMEN
         }
         for t in totaalvelden.values():
             t.observe(lambda _c: self._ververs_financien(), names="value")
@@ -192,7 +192,7 @@ class Onderdelen:
     def _financiele_regel(self, onderdeel: str, i: int, regel: Any) -> dict[str, Any]:
         pad = f"jaren.{self.jaar}.financien.{onderdeel}.regels[{i}]"
         velden = {"categorie": w.Text(value=regel.categorie, layout=w.Layout(width="20em"))}
-        velden |= {k: w.Text(value=als_tekst(getattr(regel, k)), layout=SMAL) for k in KOLOMMEN}
+        velden |= {k: w.Text(value=bedrag_als_tekst(getattr(regel, k)), layout=SMAL) for k in KOLOMMEN}
         for v in velden.values():
             v.observe(lambda _c: self._ververs_financien(), names="value")
         weg = w.Button(icon="trash", layout=w.Layout(width="3em"), tooltip="regel verwijderen")
@@ -297,8 +297,8 @@ class Onderdelen:
         velden = {
             "omschrijving": w.Text(value=(regel.omschrijving or "") if regel else "", layout=w.Layout(width="20em")),
             "percentage": w.Text(value=percentage_als_tekst(regel.percentage) if regel else "", layout=SMAL),
-            "grondslag": w.Text(value=als_tekst(regel.grondslag) if regel else "", layout=SMAL),
-            "bedrag": w.Text(value=als_tekst(regel.bedrag) if regel else "", layout=SMAL),
+            "grondslag": w.Text(value=bedrag_als_tekst(regel.grondslag) if regel else "", layout=SMAL),
+            "bedrag": w.Text(value=bedrag_als_tekst(regel.bedrag) if regel else "", layout=SMAL),
         }
         for v in velden.values():
             v.observe(lambda _c: self._ververs_financien(), names="value")

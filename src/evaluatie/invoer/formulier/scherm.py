@@ -15,8 +15,8 @@ import ipywidgets as w
 
 from evaluatie.domein.fouten import EvaluatieFout
 from evaluatie.domein.model import Samenwerking
-from evaluatie.invoer.formulier.agenda import AgendaOnderdelen
-from evaluatie.invoer.formulier.onderdelen import KOLOMMEN, Onderdelen
+from evaluatie.invoer.formulier.agenda import Agendavelden
+from evaluatie.invoer.formulier.onderdelen import KOLOMMEN, Jaarvelden
 from evaluatie.invoer.formulier.rapportknop import Rapportknop
 from evaluatie.invoer.formulier.staat import BRON, VERDEELKOLOMMEN, Bewaaruitkomst, Formulierstaat
 from evaluatie.invoer.formulier.velden import OPEN, Velden, breedte
@@ -38,7 +38,7 @@ KIES = "— kies —"
 GEEN = ""  # the value of "— kies —" (None would show an empty box)
 
 
-class Invoerformulier(Onderdelen, AgendaOnderdelen, Rapportknop):
+class Invoerformulier(Jaarvelden, Agendavelden, Rapportknop):
     """Choose gemeente, partnership and year; fill in motives, ladders, finances and share; save safely.
 
     Guided: only the choice is shown until a partnership-year is loaded; then the sections (each saying how

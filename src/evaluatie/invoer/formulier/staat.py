@@ -44,7 +44,7 @@ from evaluatie.regels.kosten import (
 VERDEELKOLOMMEN = ("omschrijving", "percentage", "grondslag", "bedrag")
 
 
-def als_tekst(waarde: object) -> str:
+def bedrag_als_tekst(waarde: object) -> str:
     """An amount as an evaluator types it: Dutch notation, markers as on the dashboard, empty for missing."""
     if waarde is None:
         return ""

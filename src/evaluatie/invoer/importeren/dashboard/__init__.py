@@ -27,8 +27,8 @@ from evaluatie.invoer.importeren.dashboard.pagina import (
     Pagina,
     Paginafout,
     Regels,
-    als_tekst,
     naam_en_afkorting,
+    regels_als_tekst,
 )
 
 # Headings that only one kind of page has: a copy that starts anywhere is recognised by them.
@@ -73,7 +73,7 @@ def _naam(r: Regels, p: Pagina, titel: str) -> None:
     if i is not None:
         regels = r.blok(i, KOPPEN)[0]
         afk = [m.group(1).strip() for x in regels if (m := AFKORTING_REGEL.match(x.strip()))]
-        naam = als_tekst([x for x in regels if not AFKORTING_REGEL.match(x.strip())])
+        naam = regels_als_tekst([x for x in regels if not AFKORTING_REGEL.match(x.strip())])
         if afk:
             p.gegevens["afkorting"] = afk[0]
     if not naam:

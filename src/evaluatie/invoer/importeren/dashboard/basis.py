@@ -18,8 +18,8 @@ from evaluatie.invoer.importeren.dashboard.pagina import (
     PARTNERS,
     Pagina,
     Regels,
-    als_tekst,
     lijst_items,
+    regels_als_tekst,
 )
 
 
@@ -48,7 +48,7 @@ def _basis(r: Regels, p: Pagina, kader: Kader, start: int) -> None:
     g = p.gegevens
     i = r.vind("beschrijving", start)
     if i is not None:
-        g["beschrijving"] = als_tekst(r.blok(i, KOPPEN)[0])
+        g["beschrijving"] = regels_als_tekst(r.blok(i, KOPPEN)[0])
     for kop, veld in (
         ("onderwerpen", "onderwerpen"),
         ("raadsprogramma's", "raadsprogrammas"),
@@ -104,7 +104,7 @@ def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen
         return None if i is None else r.blok(i, KERNBEELD_KOPPEN, eind)[0]
 
     if (regels := blok("governance regime")) is not None:
-        g["governance_regime"] = als_tekst(regels)
+        g["governance_regime"] = regels_als_tekst(regels)
     contact = {
         veld: ", ".join(regels) or None
         for veld in ("vestigingsplaats", "bezoekadres", "website")
@@ -114,7 +114,7 @@ def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen
         g["contact"] = contact
     if (regels := blok("accounthouders")) is not None:
         g["accounthouders"] = lijst_items(regels)
-    if (regels := blok("proces")) and (tekst := als_tekst(regels)):
+    if (regels := blok("proces")) and (tekst := regels_als_tekst(regels)):
         g.setdefault("bronvelden", {})["Kernbeeld: Proces"] = tekst
     if not alleen_kernbeeld:
         return
@@ -131,7 +131,7 @@ def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen
             overgenomen.append(kop)
     if belang:
         g["belangrijkheid"] = belang
-    if (regels := blok("samenwerkingspartners")) and (tekst := als_tekst(regels)):
+    if (regels := blok("samenwerkingspartners")) and (tekst := regels_als_tekst(regels)):
         g.setdefault("bronvelden", {})["Kernbeeld: Samenwerkingspartners"] = tekst
     p.merk(
         "De Basisgegevens ontbreken op deze pagina; uit het Kernbeeld overgenomen: "

@@ -17,7 +17,7 @@ from evaluatie.invoer.importeren.dashboard.pagina import (
     Pagina,
     Paginafout,
     Regels,
-    als_tekst,
+    regels_als_tekst,
 )
 
 
@@ -74,7 +74,7 @@ def lees_financien(r: Regels, p: Pagina, kader: Kader, jaar: int) -> dict[int, d
     i = r.vind("begroot:", start, eind)
     if i is not None:
         toelichting, _ = r.blok(i, {normaliseer("inbreng middelen: actuele waarde of omvang (in €)")}, eind)
-        per_jaar[jaar]["_toelichting"] = als_tekst(toelichting)
+        per_jaar[jaar]["_toelichting"] = regels_als_tekst(toelichting)
     onderdeel = sectie_jaar = None
     for i in range(start + 1, eind):
         n, regel = r.norm[i], r.regels[i].strip()
@@ -107,10 +107,10 @@ def lees_aandeel(r: Regels, p: Pagina, gegevens: dict[str, Any]) -> None:
     aandeel: dict[str, Any] = {}
     toel = [i for i in range(start, len(r)) if r.norm[i] == "toelichting"]
     if toel:
-        aandeel["toelichting"] = als_tekst(r.blok(toel[-1], koppen)[0])
+        aandeel["toelichting"] = regels_als_tekst(r.blok(toel[-1], koppen)[0])
     i = r.vind("verdeelsleutel", start)
     if i is not None:
-        tekst = als_tekst(r.blok(i, koppen)[0])
+        tekst = regels_als_tekst(r.blok(i, koppen)[0])
         regels = []
         for m in VERDEELREGEL.finditer(tekst or ""):
             omschrijving = re.sub(r"^(betreffende|op basis van|voor)\s+", "", m.group(3).strip(), flags=re.I)

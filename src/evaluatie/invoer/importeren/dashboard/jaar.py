@@ -10,7 +10,7 @@ from typing import Any
 from evaluatie.domein.kader import ONBEKEND_ANTWOORD, Kader
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.invoer.importeren.dashboard.financien import lees_aandeel, lees_financien
-from evaluatie.invoer.importeren.dashboard.pagina import BULLET, C_DELEN, JAAR_REGEL, Pagina, Regels, als_tekst
+from evaluatie.invoer.importeren.dashboard.pagina import BULLET, C_DELEN, JAAR_REGEL, Pagina, Regels, regels_als_tekst
 
 
 def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
@@ -65,7 +65,7 @@ def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> N
     if i is not None:
         regels = r.blok(i, eind_koppen)[0]
         eigen = takewhile(lambda x: not normaliseer(x).startswith("belangrijkste motieven"), regels)
-        gegevens["motieven_eigen"] = als_tekst(list(eigen))
+        gegevens["motieven_eigen"] = regels_als_tekst(list(eigen))
     i = r.vind("belangrijkste motieven", begint=True)
     if i is not None:
         markeer_belangrijkste(motieven, _genoemde_motieven(r.regels[i].partition(":")[2], kader), kader, p, i + 1)
@@ -213,7 +213,7 @@ def _resultaten(r: Regels, kader: Kader, gegevens: dict[str, Any]) -> None:
             i = r.vind(kop, van, tot)
             if i is None or veld in res:
                 continue
-            tekst = als_tekst(r.blok(i, eind, tot)[0])
+            tekst = regels_als_tekst(r.blok(i, eind, tot)[0])
             if tekst:
                 res[veld] = tekst if veld == "kern" else {"tekst": tekst}
         if res:

@@ -192,5 +192,5 @@ def naam_en_afkorting(naam: str) -> tuple[str, str | None]:
     return (m.group(1), m.group(2).strip()) if m else (naam.strip(), None)
 
 
-def als_tekst(regels: list[str]) -> str | None:
+def regels_als_tekst(regels: list[str]) -> str | None:
     return " ".join(regels).strip() or None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from evaluatie.cli import main
 
-from .conftest import DATA
+from ..conftest import DATA
 
 
 def test_controleer_accepteert_data(capsys):

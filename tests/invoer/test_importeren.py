@@ -14,9 +14,9 @@ from evaluatie.opslag.laden import laad_samenwerking
 from evaluatie.rapportage.tidy import rijen
 from evaluatie.regels.analyse import evalueer
 
-from .conftest import DATA, ROOT
+from ..conftest import DATA, ROOT
 
-PAGINAS = Path(__file__).parent / "paginas"
+PAGINAS = Path(__file__).parents[1] / "paginas"
 SEEDS = ROOT.parent / "shared" / "seeds"
 RES = "regionale-energiestrategie-voorbeeldland"
 # The real dashboard pages live beside the repository (CI clones next to shared/); elsewhere these tests are skipped.

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from .browser import pagina
-from .conftest import DATA, antwoordt, vrije_poort, wacht_tot
+from ..browser import pagina
+from ..conftest import DATA, antwoordt, vrije_poort, wacht_tot
 
 pytestmark = pytest.mark.browser
 

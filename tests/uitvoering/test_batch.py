@@ -15,7 +15,7 @@ from evaluatie.uitvoering.formaten import HtmlFormaat
 from evaluatie.uitvoering.render import render_samenwerking
 from evaluatie.uitvoering.taak import NOTEBOOK, Opties
 
-from .conftest import DATA, eigen_kernels
+from ..conftest import DATA, eigen_kernels
 
 pytestmark = pytest.mark.notebook
 STIL = {"melding": lambda _t: None}

@@ -80,6 +80,6 @@ def test_gedeelde_jaren_met_anker_blijven_gedeeld_waar_niets_verandert(data_kopi
     assert terug.jaren[2023].motieven[0].toelichting == "Alleen in 2023."
     assert (
         terug.jaren[2022]
-        == laad_samenwerking(Path(__file__).parents[1] / "data" / "voorbeeldstad" / pad.name).jaren[2022]
+        == laad_samenwerking(Path(__file__).parents[2] / "data" / "voorbeeldstad" / pad.name).jaren[2022]
     )
     assert "&jaar" in pad.read_text(encoding="utf-8")

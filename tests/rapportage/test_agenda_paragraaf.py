@@ -20,7 +20,7 @@ from evaluatie.rapportage.paragraaf import paragraaf
 from evaluatie.rapportage.tidy import rijen
 from evaluatie.regels.analyse import evalueer
 
-from .conftest import DATA
+from ..conftest import DATA
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:

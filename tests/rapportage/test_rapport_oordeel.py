@@ -22,7 +22,7 @@ from evaluatie.uitvoering.batch import rapporteer
 from evaluatie.uitvoering.formaten import HtmlFormaat, PdfFormaat
 from evaluatie.uitvoering.taak import Opties
 
-from .conftest import DATA
+from ..conftest import DATA
 
 ONBEKEND = "Evaluatieplicht onbekend — belangrijkheid niet vastgesteld"
 
@@ -52,7 +52,7 @@ def test_drie_standen_van_evalueren(gegevens, kader, tmp_path: Path):
     assert standen["afvalbedrijf"] == "volledig" and standen["omgevingsdienst"] == "niet"
     assert standen["bibliotheeknetwerk"] == "onvolledig"
     # Answers in prose (imported as 'onbekend') are no judgement: today's 'geëvalueerd: ja' was wrong.
-    importeer("dashboard", [Path(__file__).parent / "paginas" / "v5_c_2024.txt"], tmp_path, gemeente="x")
+    importeer("dashboard", [Path(__file__).parents[1] / "paginas" / "v5_c_2024.txt"], tmp_path, gemeente="x")
     sw = laad_samenwerking(tmp_path / "x" / "veiligheidsregio-voorbeeldland-noord.yaml")
     assert evalueer(sw, 2024, kader).evaluatiestand == "niet"
 

@@ -13,7 +13,7 @@ from evaluatie.invoer.excel import BLADEN, exporteer_excel, lees_excel
 from evaluatie.invoer.voorbeelddata import genereer
 from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 
-from .conftest import DATA
+from ..conftest import DATA
 
 
 @pytest.mark.parametrize("gemeente", ["venlo", "wijchen", "voorbeeldstad"])

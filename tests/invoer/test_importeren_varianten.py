@@ -12,7 +12,7 @@ import pytest
 from evaluatie.invoer.importeren import importeer
 from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 
-PAGINAS = Path(__file__).parent / "paginas"
+PAGINAS = Path(__file__).parents[1] / "paginas"
 
 
 def veld(obj: Any, pad: str) -> Any:
@@ -274,7 +274,7 @@ def test_opnieuw_importeren_verandert_niets(tmp_path: Path):
     assert {p: p.read_bytes() for p in tmp_path.rglob("*.yaml")} == voor
 
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"{SEEDS} ontbreekt: de echte pagina's staan naast de repo")

@@ -13,7 +13,7 @@ from evaluatie.invoer.formulier.scherm import GEEN, Invoerformulier
 from evaluatie.invoer.formulier.voortgang import voortgang
 from evaluatie.opslag.laden import laad_samenwerking
 
-from .conftest import DATA
+from ..conftest import DATA
 
 
 def kies(f: Invoerformulier, gemeente: str, samenwerking: str, jaar: int) -> None:

@@ -15,7 +15,7 @@ from evaluatie.uitvoering.formaten import HtmlFormaat, PdfFormaat, binnen
 from evaluatie.uitvoering.render import render_samenwerking
 from evaluatie.uitvoering.taak import NOTEBOOK, Opties
 
-from .conftest import DATA, ROOT
+from ..conftest import DATA, ROOT
 
 
 def test_sectie_gaat_een_keer_als_html_naar_het_notebook():

@@ -9,8 +9,8 @@ import pytest
 from evaluatie.opslag.laden import laad_gegevens
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_html
 
-from .browser import pagina
-from .conftest import DATA
+from ..browser import pagina
+from ..conftest import DATA
 
 pytestmark = pytest.mark.browser
 

@@ -15,8 +15,8 @@ import pytest
 
 from evaluatie.opslag.laden import laad_samenwerking
 
-from .browser import pagina
-from .conftest import DATA, ROOT, vrije_poort, wacht_tot
+from ..browser import pagina
+from ..conftest import DATA, ROOT, vrije_poort, wacht_tot
 
 pytestmark = pytest.mark.browser
 

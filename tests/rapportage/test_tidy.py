@@ -15,7 +15,7 @@ from evaluatie.invoer.voorbeelddata import genereer
 from evaluatie.rapportage.tidy import TABELLEN
 from evaluatie.rapportage.tidy_export import tidy_tabellen
 
-from .conftest import DATA
+from ..conftest import DATA
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def tabellen():
 
 
 def test_kolommen_zoals_gedocumenteerd(tabellen):
-    docs = (Path(__file__).resolve().parents[1] / "docs" / "tidy.md").read_text(encoding="utf-8")
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "tidy.md").read_text(encoding="utf-8")
     for naam, kolommen in TABELLEN.items():
         assert list(tabellen[naam].columns) == kolommen
         assert f"### `{naam}`" in docs

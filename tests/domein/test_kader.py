@@ -14,7 +14,7 @@ from evaluatie.domein.model import Resultaten
 from evaluatie.invoer.excel import BLADEN
 from evaluatie.opslag.kaderbestand import laad_kader
 
-from .conftest import DATA
+from ..conftest import DATA
 
 LADDER_ZONDER_SAMENWERKING = """
 ladders:

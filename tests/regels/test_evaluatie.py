@@ -211,7 +211,7 @@ def test_eigen_kader_van_een_gemeente(tmp_path, kader):
     """A gemeente's kader.yaml replaces parts of the defaults: here a stricter threshold and its own scale."""
     from evaluatie.opslag.laden import laad_gegevens
 
-    from .conftest import DATA
+    from ..conftest import DATA
 
     map_ = tmp_path / "voorbeeldstad"
     map_.mkdir()

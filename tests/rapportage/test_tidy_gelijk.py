@@ -18,9 +18,9 @@ import pytest
 from evaluatie.cli import main
 from evaluatie.rapportage.tidy import TABELLEN
 
-from .conftest import DATA
+from ..conftest import DATA
 
-GOUDEN = Path(__file__).parent / "gouden" / "tidy"
+GOUDEN = Path(__file__).parents[1] / "gouden" / "tidy"
 NAMEN = [*TABELLEN, "gedeeld", "gedeeld_motieven"]
 
 

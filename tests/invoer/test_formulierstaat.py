@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from evaluatie.invoer.formulier.staat import Formulierstaat, als_tekst, percentage_als_tekst
+from evaluatie.invoer.formulier.staat import Formulierstaat, bedrag_als_tekst, percentage_als_tekst
 from evaluatie.opslag.laden import laad_samenwerking
 
 
@@ -89,5 +89,5 @@ def test_nieuw_jaar_en_lege_samenwerking(data_kopie: Path):
 def test_waarden_als_tekst_zonder_afronding():
     """What the form shows is what it saves again: decimals are never rounded away."""
     getallen = (None, 1014673, "onbekend", "nvt", 1000.5, -1200.25)
-    assert [als_tekst(x) for x in getallen] == ["", "1.014.673", "...", "nvt", "1.000,5", "-1.200,25"]
+    assert [bedrag_als_tekst(x) for x in getallen] == ["", "1.014.673", "...", "nvt", "1.000,5", "-1.200,25"]
     assert [percentage_als_tekst(x) for x in (None, 62, 33.3333)] == ["", "62%", "33,3333%"]
