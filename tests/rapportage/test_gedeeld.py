@@ -11,7 +11,7 @@ import pandas as pd
 from evaluatie.invoer.voorbeelddata import GEDEELDE_GEBREKEN, genereer
 from evaluatie.rapportage import vergelijking as vg
 from evaluatie.rapportage.gedeeld import GEDEELD, GEDEELD_MOTIEVEN, koppel
-from evaluatie.rapportage.tidy_export import tidy_tabellen
+from evaluatie.uitvoering.tidy_export import tidy_tabellen
 
 
 def per_regeling(g: pd.DataFrame, jaar: int) -> dict[str, pd.DataFrame]:
@@ -108,6 +108,6 @@ def test_zelfde_gemeente_in_twee_gegevensmappen_telt_een_keer(tmp_path: Path):
 
 def test_vergelijking_toont_gedeelde_samenwerkingen(tmp_path: Path):
     genereer(tmp_path / "data", gemeenten=6, per=1, jaren=1)
-    html = str(vg.gedeeld(vg.laad([tmp_path / "data"])))
+    html = str(vg.gedeeld(vg.vergelijking_van(tidy_tabellen([tmp_path / "data"])[0])))
     assert "Gedeelde samenwerkingen" in html and "105,0" in html and "<td>ja</td>" in html
     assert ": ja; " in html or ": ja</td>" in html

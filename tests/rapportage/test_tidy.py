@@ -13,7 +13,7 @@ import pytest
 from evaluatie.cli import main
 from evaluatie.invoer.voorbeelddata import genereer
 from evaluatie.rapportage.tidy import TABELLEN
-from evaluatie.rapportage.tidy_export import tidy_tabellen
+from evaluatie.uitvoering.tidy_export import tidy_tabellen
 
 from ..conftest import DATA
 

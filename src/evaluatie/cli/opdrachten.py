@@ -147,7 +147,7 @@ def rapporteer_cmd(args: argparse.Namespace) -> int:
 def exporteer(args: argparse.Namespace) -> int:
     if args.soort == "excel":
         return exporteer_excel_cmd(args)
-    from evaluatie.rapportage.tidy_export import exporteer_tidy  # pandas and pyarrow: only this command needs them
+    from evaluatie.uitvoering.tidy_export import exporteer_tidy  # pandas and pyarrow: only this command needs them
 
     for d in args.data:
         if not d.is_dir():
@@ -155,7 +155,7 @@ def exporteer(args: argparse.Namespace) -> int:
     cache = None if args.zonder_cache else args.cache
     naar = uitvoermap(args.naar)
     if args.dask:
-        from evaluatie.uitvoering.cluster import dask_client, dask_kaart
+        from evaluatie.uitvoering.werk import dask_client, dask_kaart
 
         with dask_client(args.dask, args.werkers) as client:
             export = exporteer_tidy(args.data, naar, args.formaat, args.werkers, cache, dask_kaart(client))

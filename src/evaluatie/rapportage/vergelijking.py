@@ -7,7 +7,6 @@ many gemeenten the per-gemeente charts show the largest ones; the tables always 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -17,7 +16,6 @@ from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.rapportage.grafieken import KLEUREN, STIJL, als_svg, marges
 from evaluatie.rapportage.html import Html
 from evaluatie.rapportage.sjablonen import omgeving
-from evaluatie.rapportage.tidy_export import tidy_tabellen
 
 MAX_IN_GRAFIEK = 15
 
@@ -33,14 +31,14 @@ class Vergelijking:
         return self.tabellen[naam]
 
 
-def laad(
-    data_dirs: list[str | Path],
+def vergelijking_van(
+    tabellen: dict[str, pd.DataFrame],
     gemeenten: list[str] | None = None,
     jaren: list[int] | None = None,
     thema: str | None = None,
 ) -> Vergelijking:
-    """The tidy tables of the data folders, narrowed to gemeenten, years and a theme (a word in the onderwerpen)."""
-    tabellen, _ = tidy_tabellen([Path(d) for d in data_dirs])
+    """The tidy tables (`uitvoering.tidy_export.tidy_tabellen`) narrowed to gemeenten, years and a theme (a word in
+    the onderwerpen)."""
     sw = tabellen["samenwerkingen"]
     keep = pd.Series(True, index=sw.index)
     if gemeenten:

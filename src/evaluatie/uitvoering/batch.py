@@ -6,10 +6,9 @@ the summary, and the exit code says something failed.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,9 +20,9 @@ from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_html
 from evaluatie.regels.analyse import Evaluatie, standaardjaar
 from evaluatie.uitvoering.cache import Cache, taak_hash
-from evaluatie.uitvoering.cluster import dask_client
 from evaluatie.uitvoering.formaten import schrijf_document
 from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
+from evaluatie.uitvoering.werk import dask_client, procespool
 
 
 @dataclass
@@ -64,9 +63,7 @@ def _pool(taken: list[Taak], werkers: int, gebroken: list[Taak]) -> Iterator[Taa
     """The reports in one process pool; those whose worker died (the pool broke under them) go to `gebroken`."""
     from evaluatie.uitvoering.kernel import render_taak
 
-    # spawn: a clean interpreter per worker, nothing inherited from the parent's threads or event loop.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(werkers, len(taken)), mp_context=context) as pool:
+    with procespool(min(werkers, len(taken))) as pool:
         futures = {pool.submit(render_taak, taak): taak for taak in taken}
         for future in as_completed(futures):
             taak = futures[future]

@@ -1,14 +1,15 @@
-"""A warm Jupyter kernel that renders partnership after partnership without starting again.
+"""A warm Jupyter kernel that renders partnership after partnership without starting again, through papermill.
 
-Starting a kernel and importing pandas/matplotlib/the package costs more than a report's own work, so each worker
-process keeps one kernel and feeds it notebook after notebook. Every notebook is parameterised by papermill itself
-(the executed notebook is a real papermill notebook with its injected-parameters cell) and starts with a reset of the
-kernel's namespace, so no report can see another's data. A kernel that dies or runs past the time limit is replaced.
+Starting a kernel and importing matplotlib and the package costs more than a report's own work, so each worker
+process keeps one kernel and feeds it notebook after notebook. papermill runs every report as it runs any notebook
+(`papermill.execute_notebook`: load, parameterise, execute, check for errors); only the execution goes through an
+engine registered in papermill's own engine registry (`papermill_engines.register`), whose kernel stays warm between
+notebooks. Each report starts with a reset of the kernel's namespace, so no report can see another's data. A kernel
+that dies or runs past the time limit is replaced.
 """
 
 from __future__ import annotations
 
-import copy
 import logging
 import math
 import os
@@ -16,19 +17,23 @@ import signal
 import threading
 from multiprocessing.util import Finalize
 from pathlib import Path
+from typing import Any
 
 import nbformat
+import papermill
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from papermill.engines import Engine, NotebookExecutionManager, papermill_engines
 from papermill.iorw import load_notebook_node
-from papermill.parameterize import parameterize_notebook
 
 from evaluatie.domein.fouten import EvaluatieFout, Renderfout
 from evaluatie.uitvoering.formaten import schrijf_document
 from evaluatie.uitvoering.render import KERNEL, IpcKernelManager, naar_html
 from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
 
+ENGINE = "evaluatie-warm"
+"""The name of the warm engine in papermill's registry."""
 # Run first in every report: an empty namespace, no figures left from the report before.
 RESET = "from evaluatie.uitvoering.naamruimte import wis_naamruimte as _wis\n_wis(get_ipython())"
 # Run once when the kernel starts: the heavy imports every report needs (pandas is not one of them). Then everything
@@ -38,6 +43,19 @@ OPWARMEN = (
     "import matplotlib\nmatplotlib.use('Agg')\nfrom evaluatie.rapportage import rapport\n"
     "import gc\ngc.collect()\ngc.freeze()"
 )
+
+
+class WarmeEngine(Engine):
+    """papermill's engine slot, with the kernel of the `WarmeKernel` it is handed (`warme_kernel=`)."""
+
+    @classmethod
+    def execute_managed_notebook(
+        cls, nb_man: NotebookExecutionManager, kernel_name: str, warme_kernel: WarmeKernel, **_opties: Any
+    ) -> None:
+        warme_kernel.voer_cellen_uit(nb_man)
+
+
+papermill_engines.register(ENGINE, WarmeEngine)
 
 
 class WarmeKernel:
@@ -50,27 +68,25 @@ class WarmeKernel:
     def __init__(self, notebook: Path, timeout: float | None = None) -> None:
         self.notebook = notebook
         self.timeout = timeout
-        self.sjabloon = load_notebook_node(str(notebook))  # papermill's loader: every cell gets its tags list
+        self.sjabloon = load_notebook_node(str(notebook))
         self.client: NotebookClient | None = None
+        self.taalinfo: dict[str, Any] = {}
         self.afgebroken = False
 
-    def _nieuwe_client(self, nb: nbformat.NotebookNode) -> NotebookClient:
-        client = NotebookClient(
-            nb,
+    def start(self) -> None:
+        """Start the kernel and do the heavy imports once; the kernel is stopped when this process ends."""
+        opwarmen = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OPWARMEN)])
+        self.client = NotebookClient(
+            opwarmen,
             kernel_name=KERNEL,
             kernel_manager_class=IpcKernelManager,
             timeout=None,  # the warm-up is not a report; reports get the backstop below
             shutdown_kernel="immediate",
             resources={"metadata": {"path": str(self.notebook.parent)}},
         )
-        client.log.setLevel(logging.WARNING)
-        return client
-
-    def start(self) -> None:
-        """Start the kernel and do the heavy imports once; the kernel is stopped when this process ends."""
-        opwarmen = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OPWARMEN)])
-        self.client = self._nieuwe_client(opwarmen)
+        self.client.log.setLevel(logging.WARNING)
         self.client.execute(cleanup_kc=False)
+        self.taalinfo = dict(opwarmen.metadata.get("language_info", {}))
         # nbclient's own per-cell limit (whole seconds) is a backstop behind the watchdog, which always fires first.
         self.client.timeout = math.ceil(self.timeout) + 5 if self.timeout else None
         # Worker processes end through multiprocessing, which skips atexit but runs its own finalizers.
@@ -87,19 +103,24 @@ class WarmeKernel:
             run_sync(client.km.shutdown_kernel)(now=True)
 
     def draai(self, parameters: dict[str, object]) -> nbformat.NotebookNode:
-        """Execute the notebook with these parameters; the returned notebook is what papermill would write."""
+        """The notebook run by papermill with these parameters in this warm kernel: what papermill returns."""
         if self.client is None:
             self.start()
-        nb = parameterize_notebook(copy.deepcopy(self.sjabloon), parameters, kernel_name=KERNEL)
-        nb.cells.insert(0, nbformat.v4.new_code_cell(RESET))
-        self.client.nb = nb
         wachter = threading.Timer(self.timeout, self._afbreken) if self.timeout else None
         self.afgebroken = False
         try:
             if wachter:
                 wachter.start()
-            self.client.execute(cleanup_kc=False)
-        except CellExecutionError as exc:
+            return papermill.execute_notebook(
+                self.sjabloon,
+                None,
+                parameters=parameters,
+                engine_name=ENGINE,
+                kernel_name=KERNEL,
+                progress_bar=False,
+                warme_kernel=self,
+            )
+        except papermill.PapermillExecutionError as exc:
             raise Renderfout(f"{exc.ename}: {exc.evalue}") from None
         except (CellTimeoutError, DeadKernelError):
             self.stop()
@@ -109,8 +130,24 @@ class WarmeKernel:
         finally:
             if wachter:
                 wachter.cancel()
-            nb.cells.pop(0)
-        return nb
+
+    def voer_cellen_uit(self, nb_man: NotebookExecutionManager) -> None:
+        """The engine's work: the reset, then every cell of papermill's notebook, reported to papermill's manager as
+        it goes (a cell's error ends the run; papermill then raises it)."""
+        assert self.client is not None
+        self.client.nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(RESET)])
+        self.client.execute_cell(self.client.nb.cells[0], 0)
+        self.client.nb = nb_man.nb
+        for index, cel in enumerate(nb_man.nb.cells):
+            try:
+                nb_man.cell_start(cel, index)
+                self.client.execute_cell(cel, index)
+            except CellExecutionError as exc:
+                nb_man.cell_exception(nb_man.nb.cells[index], cell_index=index, exception=exc)
+                break
+            finally:
+                nb_man.cell_complete(nb_man.nb.cells[index], cell_index=index)
+        nb_man.nb.metadata["language_info"] = self.taalinfo
 
     def _afbreken(self) -> None:
         """Past the deadline: kill the kernel process; the executing client then sees a dead kernel."""

@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evaluatie.opslag.inhoud import pakket_hash
 from evaluatie.opslag.schrijven import schrijf_atomair
+from evaluatie.uitvoering.werk import Kaart, proceskaart
 
 if TYPE_CHECKING:
     from evaluatie.rapportage.tidy import Tabellen
 
-Kaart = Callable[[Callable[[Path], bytes], list[Path]], list[bytes]]  # an ordered map: processes, a cluster
 RIJEN_BESTAND = "rijen.json"
 
 
@@ -56,13 +54,9 @@ def gemeente_pickle(map_: Path) -> bytes:
 
 def _bouw(te_doen: list[Path], werkers: int, kaart: Kaart | None) -> Iterator[bytes]:
     """Each gemeente's pickled tables in order, as they are done (the main process stores them meanwhile)."""
-    if kaart is not None and te_doen:
-        yield from kaart(gemeente_pickle, te_doen)
-    elif werkers > 1 and len(te_doen) > 1:
-        with ProcessPoolExecutor(werkers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            yield from pool.map(gemeente_pickle, te_doen, chunksize=4)
-    else:
-        yield from map(gemeente_pickle, te_doen)
+    if kaart is None and werkers > 1 and len(te_doen) > 1:
+        kaart = proceskaart(werkers)
+    yield from (kaart or map)(gemeente_pickle, te_doen) if te_doen else ()
 
 
 def _tabellen(
