@@ -25,8 +25,8 @@ from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import GROOTSTE_BEDRAG, NVT, ONBEKEND, VOLGT_NOG, lees_bedrag, lees_percentage
 from evaluatie.invoer.excel import exporteer_excel, lees_excel
 from evaluatie.invoer.excel import lezen as excel_lezen
-from evaluatie.invoer.formulier.onderdelen import Velden
 from evaluatie.invoer.formulier.staat import Formulierstaat
+from evaluatie.invoer.formulier.velden import Velden
 from evaluatie.invoer.importeren import importeer
 from evaluatie.invoer.importeren.dashboard import lees_pagina
 from evaluatie.invoer.importeren.dashboard.pagina import Paginafout
@@ -192,7 +192,7 @@ def test_alleen_toelichting_wijzigen_laat_getallen_zoals_ze_waren(data_kopie: Pa
 
     f = Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
     voor = laad_samenwerking(pad).jaren[2024].financien
-    f.motieven[0]["toelichting"].value = "alleen dit"
+    f.secties["motieven"].rijen[0]["toelichting"].value = "alleen dit"
     assert f.bewaar().bewaard
     assert laad_samenwerking(pad).jaren[2024].financien == voor
 
@@ -312,7 +312,7 @@ def test_trede_in_hoofdletters_een_spelling_voor_iedereen(data_kopie: Path):
     from evaluatie.invoer.formulier.scherm import Invoerformulier
 
     f = Invoerformulier(data_kopie, "voorbeeldstad", "afvalbedrijf", 2024)
-    assert f.ladders["feitelijk.inhoud"]["trede"].value == "prestaties"
+    assert f.secties["ladders"].widgets["feitelijk.inhoud"]["trede"].value == "prestaties"
 
 
 def test_tekst_met_dollars_is_geen_wiskunde(sw):

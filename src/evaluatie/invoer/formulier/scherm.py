@@ -14,11 +14,11 @@ from typing import Any
 import ipywidgets as w
 
 from evaluatie.domein.fouten import EvaluatieFout
+from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Samenwerking
-from evaluatie.invoer.formulier.agenda import Agendavelden
-from evaluatie.invoer.formulier.onderdelen import KOLOMMEN, Jaarvelden
 from evaluatie.invoer.formulier.rapportknop import Rapportknop
-from evaluatie.invoer.formulier.staat import BRON, VERDEELKOLOMMEN, Bewaaruitkomst, Formulierstaat
+from evaluatie.invoer.formulier.secties import SECTIES, Omgeving, Sectie
+from evaluatie.invoer.formulier.staat import Bewaaruitkomst, Formulierstaat
 from evaluatie.invoer.formulier.velden import OPEN, Velden, breedte
 from evaluatie.invoer.formulier.voortgang import voortgang
 
@@ -38,7 +38,7 @@ KIES = "— kies —"
 GEEN = ""  # the value of "— kies —" (None would show an empty box)
 
 
-class Invoerformulier(Jaarvelden, Agendavelden, Rapportknop):
+class Invoerformulier(Rapportknop):
     """Choose gemeente, partnership and year; fill in motives, ladders, finances and share; save safely.
 
     Guided: only the choice is shown until a partnership-year is loaded; then the sections (each saying how
@@ -93,6 +93,8 @@ class Invoerformulier(Jaarvelden, Agendavelden, Rapportknop):
         """True when the form holds something the file does not: edits, or a new year not yet saved."""
         self._terugzetten = False
         self.accordeons: dict[str, w.Accordion] = {}
+        self.secties: dict[str, Sectie] = {}
+        """The year's sections by key (`secties.SECTIES`), built when a year is shown."""
         self.werk = w.VBox(
             [
                 w.VBox(
@@ -128,6 +130,10 @@ class Invoerformulier(Jaarvelden, Agendavelden, Rapportknop):
     @property
     def pad(self) -> Path | None:
         return self.staat.pad
+
+    @property
+    def kader(self) -> Kader:
+        return self.staat.kader
 
     def _veilig(self, actie: Callable[[], object]) -> None:
         """A click never ends in a traceback the evaluator cannot see: a failure becomes a message."""
@@ -252,54 +258,31 @@ class Invoerformulier(Jaarvelden, Agendavelden, Rapportknop):
 
     # -- the year's fields ---------------------------------------------------------------------------------------
     def toon_jaar(self, jaar: int) -> None:
-        self.jaar, self.accordeons = jaar, {}  # no live checks while the fields are built
+        """Build the year's sections, each in an accordion whose title says how complete it is."""
+        self.jaar, self.accordeons, self.secties = jaar, {}, {}  # no live checks while the fields are built
         self.velden = Velden(self._controleer)
+        omgeving = Omgeving(self.staat, self.velden, self._ververs)
         gegevens = self.staat.jaar(jaar)
-        self.motieven = [self._motief_regel(i, m) for i, m in enumerate(gegevens.motieven)]
-        self.motieven_box = w.VBox([r["box"] for r in self.motieven])
-        knop = w.Button(description="Motief toevoegen", icon="plus", layout=w.Layout(width="max-content"))
-        knop.on_click(lambda _b: self._veilig(self._voeg_motief_toe))
-        schaal = " / ".join(a.label for a in self.kader.beantwoord.waarden.values())
-        self.secties = {}
-        financien = [
-            w.HTML(
-                "<p>Bedragen zoals op het dashboard: 1.014.673, ... (onbekend), nvt, volgt nog, of leeg. "
-                "Leeg is niet nul.</p>"
-            )
-        ]
-        for onderdeel, label in self.kader.financien.onderdelen.items():
-            self.secties[onderdeel] = self._sectie(onderdeel, label, gegevens.financien.get(onderdeel))
-            financien.append(self.secties[onderdeel]["box"])
-        delen = {
-            "motieven": w.VBox(
-                [
-                    w.HTML(
-                        f"<p>Per motief: is het waargemaakt? Kies uit {escape(schaal)}; leg in de toelichting uit "
-                        "wat wel en wat (nog) niet.</p>"
-                    ),
-                    self.motieven_box,
-                    knop,
-                ]
-            ),
-            "ladders": w.VBox(
-                [w.HTML("<p>Per ladder de beoogde en de feitelijke trede.</p>"), self._ladders(gegevens)]
-            ),
-            "financien": w.VBox(financien),
-            "aandeel": self._aandeel(gegevens),
-            "acties": self._agenda(gegevens),
-            "bbv": self._bbv(gegevens),
-        }
+        self.secties = {sectie.sleutel: sectie(omgeving, jaar, gegevens) for sectie in SECTIES}
+        self._ververs()
         typed = self.jaargegevens()
         for stand in voortgang(typed, self.kader, [], jaar):
-            sleutel = stand.onderdeel.sleutel
-            open_ = 0 if stand.volledig is not None or not stand.onderdeel.optioneel else None
-            self.accordeons[sleutel] = w.Accordion([delen[sleutel]], titles=(stand.titel,), selected_index=open_)
+            sleutel = stand.sectie.sleutel
+            open_ = 0 if stand.volledig is not None or not stand.sectie.optioneel else None
+            self.accordeons[sleutel] = w.Accordion(
+                [self.secties[sleutel].widget], titles=(stand.titel,), selected_index=open_
+            )
             self.accordeons[sleutel].add_class(f"evaluatie-sectie-{sleutel}")
         self.inhoud.children = tuple(self.accordeons.values())
         self.geladen = typed
         self._controleer()
         self._stap()
         self.toon_evaluatie(volledig=False)
+
+    def _ververs(self) -> None:
+        """The figures beside the fields (sums, checks), from what is typed."""
+        for sectie in self.secties.values():
+            sectie.ververs()
 
     def _controleer(self) -> None:
         """As typed: the messages at their fields, each section's completeness, whether anything is unsaved."""
@@ -309,7 +292,7 @@ class Invoerformulier(Jaarvelden, Agendavelden, Rapportknop):
         fouten = self.staat.controleer(self.jaar, typed)
         self.velden.toon_fouten(fouten)
         for stand in voortgang(typed, self.kader, fouten, self.jaar):
-            self.accordeons[stand.onderdeel.sleutel].set_title(0, stand.titel)
+            self.accordeons[stand.sectie.sleutel].set_title(0, stand.titel)
         self.gewijzigd = self.geladen is None or typed != self.geladen
         self.knop_terug.layout.display = None if self.gewijzigd else "none"
         self.status.value = (
@@ -318,46 +301,9 @@ class Invoerformulier(Jaarvelden, Agendavelden, Rapportknop):
 
     # -- reading the form back, validating and saving ------------------------------------------------------------
     def jaargegevens(self) -> dict[str, Any]:
-        """What is typed, as text, handed to the state."""
+        """What is typed, as text, handed to the state section by section."""
         assert self.jaar is not None
-        motieven = [
-            {
-                BRON: r[BRON],
-                "categorie": r["categorie"].value,
-                "submotieven": list(r["submotieven"].value),
-                "belangrijkste": r["belangrijkste"].value,
-                "beantwoord": r["beantwoord"].value,
-                "toelichting": r["toelichting"].value,
-            }
-            for r in self.motieven
-        ]
-        resultaten = {
-            kant: {
-                **{
-                    naam: {k: v.value for k, v in self.ladders[f"{kant}.{naam}"].items()} for naam in self.kader.ladders
-                },
-                "kern": self.ladders[f"{kant}.kern"]["tekst"].value,
-            }
-            for kant in ("beoogd", "feitelijk")
-        }
-        financien = {
-            onderdeel: {
-                "regels": [
-                    {BRON: r[BRON], "categorie": r["categorie"].value, **{k: r[k].value for k in KOLOMMEN}}
-                    for r in deel["regels"]
-                ],
-                "totaal": {k: deel["totaal"][k].value for k in KOLOMMEN},
-            }
-            for onderdeel, deel in self.secties.items()
-        }
-        aandeel = {
-            **{k: v.value for k, v in self.aandeel_velden.items()},
-            "verdeelsleutel_tekst": self.verdeeltekst.value,
-            "regels": [{BRON: r[BRON], **{k: r[k].value for k in VERDEELKOLOMMEN}} for r in self.verdeelregels],
-        }
-        return self.staat.jaargegevens(
-            self.jaar, motieven, resultaten, financien, aandeel, self.actiegegevens(), self.bbvgegevens()
-        )
+        return self.staat.jaargegevens(self.jaar, **{sleutel: s.getypt() for sleutel, s in self.secties.items()})
 
     def bewaar(self) -> Bewaaruitkomst:
         """Save through the state; messages go to their fields, the rest to the message line."""

@@ -240,7 +240,7 @@ class Formulierstaat:
         self,
         jaar: int,
         motieven: list[Mapping[str, Any]],
-        resultaten: Mapping[str, Mapping[str, Mapping[str, str] | str]],
+        ladders: Mapping[str, Mapping[str, Mapping[str, str] | str]],
         financien: Mapping[str, Mapping[str, Any]],
         aandeel: Mapping[str, Any],
         acties: list[Mapping[str, Any]] | None = None,
@@ -250,7 +250,7 @@ class Formulierstaat:
         does not show are kept from the loaded year."""
         gegevens: dict[str, Any] = self.jaar(jaar).model_dump(exclude_defaults=True)
         gegevens["motieven"] = [_rij(m) for m in motieven]
-        for kant, res in resultaten.items():
+        for kant, res in ladders.items():
             schoon = {
                 naam: {k: _of_none(v) for k, v in waarde.items()} if isinstance(waarde, Mapping) else _of_none(waarde)
                 for naam, waarde in res.items()

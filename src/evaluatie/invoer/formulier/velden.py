@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import Any
 
 import ipywidgets as w
 from traitlets import Tuple
@@ -40,20 +39,19 @@ class Velden:
             widget.observe(lambda _c: self.bij_wijziging(), names="value")
         return w.VBox([widget, self.fouten[pad]], layout=w.Layout(width=widget.layout.width or "auto"))
 
-    def verschuif(self, rijen: list[dict[str, Any]], weg: dict[str, Any]) -> None:
-        """A row leaves a list: forget its fields and renumber the later rows, so messages keep finding them."""
-        for pad in [p for p in self.widgets if _onder(p, weg["pad"])]:
-            self._zet(pad, [])
-            del self.widgets[pad], self.fouten[pad]
-        for index, rij in enumerate(r for r in rijen if r is not weg):
-            nieuw = f"{rij['pad'].rpartition('[')[0]}[{index}]"
-            if nieuw != rij["pad"]:
-                for pad in [p for p in self.widgets if _onder(p, rij["pad"])]:
-                    doel = nieuw + pad.removeprefix(rij["pad"])
-                    self.widgets[doel], self.fouten[doel] = self.widgets.pop(pad), self.fouten.pop(pad)
-                    if pad in self.getoond:
-                        self.getoond[doel] = self.getoond.pop(pad)
-                rij["pad"] = nieuw
+    def vergeet(self, pad: str) -> None:
+        """A field that left the form (its row was removed)."""
+        self._zet(pad, [])
+        self.widgets.pop(pad, None)
+        self.fouten.pop(pad, None)
+
+    def verplaats(self, oud: str, nieuw: str) -> None:
+        """A field now at another path (a row above it was removed): its widget and message line go along."""
+        if oud not in self.widgets:
+            return  # an input without a message line of its own (a checkbox beside another field)
+        self.widgets[nieuw], self.fouten[nieuw] = self.widgets.pop(oud), self.fouten.pop(oud)
+        if oud in self.getoond:
+            self.getoond[nieuw] = self.getoond.pop(oud)
 
     def _veld_van(self, pad: str) -> str | None:
         """The field a message is about, or the nearest enclosing field that has a message line."""
@@ -79,7 +77,7 @@ class Velden:
         return rest
 
     def _zet(self, veld: str, meldingen: list[str]) -> None:
-        if self.getoond.get(veld, []) == meldingen:
+        if self.getoond.get(veld, []) == meldingen or veld not in self.widgets:
             return
         widget = self.widgets[veld]
         if meldingen:
@@ -90,10 +88,6 @@ class Velden:
             widget.remove_class(ONGELDIG)
         tekst = "<br>".join(escape(m) for m in meldingen)
         self.fouten[veld].value = f'<span style="color:#B03A00">{tekst}</span>' if meldingen else ""
-
-
-def _onder(pad: str, prefix: str) -> bool:
-    return pad == prefix or pad.startswith((prefix + ".", prefix + "["))
 
 
 class Keuzes(w.VBox):
