@@ -192,7 +192,7 @@ def test_alleen_toelichting_wijzigen_laat_getallen_zoals_ze_waren(data_kopie: Pa
 
     f = Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
     voor = laad_samenwerking(pad).jaren[2024].financien
-    f.secties["motieven"].rijen[0]["toelichting"].value = "alleen dit"
+    f.delen["motieven"].rijen[0]["toelichting"].value = "alleen dit"
     assert f.bewaar().bewaard
     assert laad_samenwerking(pad).jaren[2024].financien == voor
 
@@ -312,7 +312,7 @@ def test_trede_in_hoofdletters_een_spelling_voor_iedereen(data_kopie: Path):
     from evaluatie.invoer.formulier.scherm import Invoerformulier
 
     f = Invoerformulier(data_kopie, "voorbeeldstad", "afvalbedrijf", 2024)
-    assert f.secties["ladders"].widgets["feitelijk.inhoud"]["trede"].value == "prestaties"
+    assert f.delen["ladders"].widgets["feitelijk.inhoud"]["trede"].value == "prestaties"
 
 
 def test_tekst_met_dollars_is_geen_wiskunde(sw):

@@ -23,12 +23,12 @@ def bestand(f: Invoerformulier) -> Path:
 
 def test_invullen_bewaren_herladen(formulier: Invoerformulier):
     f = formulier
-    assert (f.jaar, [r["beantwoord"].value for r in f.secties["motieven"].rijen]) == (2024, ["nee", "deels"])
-    f.secties["motieven"].rijen[0]["beantwoord"].value = "ja"
-    f.secties["motieven"].rijen[1]["toelichting"].value = "Nieuwe <b>toelichting</b>"
-    f.secties["financien"].delen["kosten"].regels.rijen[0]["realisatie"].value = "850.000"
-    f.secties["ladders"].widgets["feitelijk.inhoud"]["trede"].value = "effecten"
-    f.secties["ladders"].widgets["beoogd.kern"]["tekst"].value = "Cultuur voor iedereen."
+    assert (f.jaar, [r["beantwoord"].value for r in f.delen["motieven"].rijen]) == (2024, ["nee", "deels"])
+    f.delen["motieven"].rijen[0]["beantwoord"].value = "ja"
+    f.delen["motieven"].rijen[1]["toelichting"].value = "Nieuwe <b>toelichting</b>"
+    f.delen["financien"].onderdelen["kosten"].regels.rijen[0]["realisatie"].value = "850.000"
+    f.delen["ladders"].widgets["feitelijk.inhoud"]["trede"].value = "effecten"
+    f.delen["ladders"].widgets["beoogd.kern"]["tekst"].value = "Cultuur voor iedereen."
     uitkomst = f.bewaar()
     assert uitkomst.bewaard, f.melding.value
     assert uitkomst.backup.parent.name == GESCHIEDENIS_MAP and "840.000" in uitkomst.backup.read_text("utf-8")
@@ -40,19 +40,19 @@ def test_invullen_bewaren_herladen(formulier: Invoerformulier):
     # Other years are untouched; a fresh form shows what was saved.
     assert laad_samenwerking(bestand(f)).jaren[2023].motieven[0].beantwoord == "ja"
     opnieuw = Invoerformulier(f.data_dir, "voorbeeldstad", "cultuurpodium", 2024)
-    assert opnieuw.secties["financien"].delen["kosten"].regels.rijen[0]["realisatie"].value == "850.000"
+    assert opnieuw.delen["financien"].onderdelen["kosten"].regels.rijen[0]["realisatie"].value == "850.000"
     assert "Bewaard in cultuurpodium.yaml" in f.melding.value
 
 
 def test_live_totalen_en_verdeelsleutel(data_kopie: Path):
     f = Invoerformulier(data_kopie, "voorbeeldstad", "inkoop-sociaal-domein", 2024)
     assert (
-        "≠ vermeld € 20.400.000" in f.secties["financien"].delen["kosten"].som.value
+        "≠ vermeld € 20.400.000" in f.delen["financien"].onderdelen["kosten"].som.value
     )  # the stated total does not add up
-    assert "verschil € -30.000" in f.secties["aandeel"].regels.rijen[1]["check"].value
-    f.secties["aandeel"].regels.rijen[1]["bedrag"].value = "450.000"
-    assert "verschil € 0" in f.secties["aandeel"].regels.rijen[1]["check"].value
-    f.secties["ladders"].widgets["beoogd.kern"]["tekst"].value = "x" * 501
+    assert "verschil € -30.000" in f.delen["aandeel"].regels.rijen[1]["check"].value
+    f.delen["aandeel"].regels.rijen[1]["bedrag"].value = "450.000"
+    assert "verschil € 0" in f.delen["aandeel"].regels.rijen[1]["check"].value
+    f.delen["ladders"].widgets["beoogd.kern"]["tekst"].value = "x" * 501
     assert f.velden.widgets["jaren.2024.beoogd.kern"].value == "x" * 501
     assert not f.bewaar().bewaard
     assert "kern heeft 501 tekens, maximaal 500" in f.melding.value + "".join(h.value for h in f.velden.fouten.values())
@@ -61,15 +61,15 @@ def test_live_totalen_en_verdeelsleutel(data_kopie: Path):
 def test_ongeldige_invoer_niet_bewaard_en_blijft_staan(formulier: Invoerformulier):
     f = formulier
     voor = bestand(f).read_bytes()
-    f.secties["financien"].delen["kosten"].regels.rijen[0]["begroting"].value = "veel"
-    f.secties["motieven"].rijen[0]["beantwoord"].value = "ja"
+    f.delen["financien"].onderdelen["kosten"].regels.rijen[0]["begroting"].value = "veel"
+    f.delen["motieven"].rijen[0]["beantwoord"].value = "ja"
     assert not f.bewaar().bewaard
     assert bestand(f).read_bytes() == voor
     fout = f.velden.fouten["jaren.2024.financien.kosten.regels[0].begroting"].value
     assert "geen bedrag: &#x27;veel&#x27;" in fout
     assert (
-        f.secties["financien"].delen["kosten"].regels.rijen[0]["begroting"].value == "veel"
-        and f.secties["motieven"].rijen[0]["beantwoord"].value == "ja"
+        f.delen["financien"].onderdelen["kosten"].regels.rijen[0]["begroting"].value == "veel"
+        and f.delen["motieven"].rijen[0]["beantwoord"].value == "ja"
     )
     assert not (bestand(f).parent / GESCHIEDENIS_MAP).exists()
 
@@ -77,7 +77,7 @@ def test_ongeldige_invoer_niet_bewaard_en_blijft_staan(formulier: Invoerformulie
 def test_crash_tussen_schrijven_en_hernoemen(formulier: Invoerformulier, monkeypatch: pytest.MonkeyPatch):
     f = formulier
     voor = bestand(f).read_bytes()
-    f.secties["motieven"].rijen[0]["beantwoord"].value = "ja"
+    f.delen["motieven"].rijen[0]["beantwoord"].value = "ja"
 
     def crash(*_a: object) -> None:
         raise OSError("stroom uitgevallen")
@@ -95,7 +95,7 @@ def test_gelijktijdige_wijziging_geweigerd(formulier: Invoerformulier):
     f = formulier
     anders = bestand(f).read_text(encoding="utf-8").replace("Theater en poppodium", "Theater")
     bestand(f).write_text(anders, encoding="utf-8")
-    f.secties["motieven"].rijen[0]["beantwoord"].value = "ja"
+    f.delen["motieven"].rijen[0]["beantwoord"].value = "ja"
     assert not f.bewaar().bewaard
     assert "is veranderd sinds u het opende" in f.melding.value
     assert bestand(f).read_text(encoding="utf-8") == anders
@@ -105,15 +105,15 @@ def test_nieuw_jaar_neemt_opbouw_over(formulier: Invoerformulier):
     f = formulier
     assert f.nieuw_jaar() == 2025
     assert [
-        (r["categorie"].value, r["beantwoord"].value, r["belangrijkste"].value) for r in f.secties["motieven"].rijen
+        (r["categorie"].value, r["beantwoord"].value, r["belangrijkste"].value) for r in f.delen["motieven"].rijen
     ] == [
         ("ambitieniveau", "", True),
         ("horizonverruiming", "", False),
     ]
     assert [
-        (r["categorie"].value, r["begroting"].value) for r in f.secties["financien"].delen["kosten"].regels.rijen
+        (r["categorie"].value, r["begroting"].value) for r in f.delen["financien"].onderdelen["kosten"].regels.rijen
     ] == [("Subsidie", "")]
-    f.secties["financien"].delen["kosten"].regels.rijen[0]["begroting"].value = "870.000"
+    f.delen["financien"].onderdelen["kosten"].regels.rijen[0]["begroting"].value = "870.000"
     assert f.bewaar().bewaard
     terug = laad_samenwerking(bestand(f))
     assert sorted(terug.jaren) == [2022, 2023, 2024, 2025]
@@ -123,12 +123,12 @@ def test_nieuw_jaar_neemt_opbouw_over(formulier: Invoerformulier):
 
 def test_regels_toevoegen_en_verwijderen(formulier: Invoerformulier):
     f = formulier
-    f.secties["financien"].delen["baten"].regels.voeg_toe()
-    regel = f.secties["financien"].delen["baten"].regels.rijen[0]
+    f.delen["financien"].onderdelen["baten"].regels.voeg_toe()
+    regel = f.delen["financien"].onderdelen["baten"].regels.rijen[0]
     regel["categorie"].value, regel["begroting"].value, regel["realisatie"].value = "Entree", "100.000", "..."
-    f.secties["motieven"].lijst.voeg_toe()
-    f.secties["motieven"].rijen[-1]["categorie"].value = "efficientie"
-    f.secties["motieven"].lijst.verwijder(f.secties["motieven"].rijen[1])
+    f.delen["motieven"].lijst.voeg_toe()
+    f.delen["motieven"].rijen[-1]["categorie"].value = "efficientie"
+    f.delen["motieven"].lijst.verwijder(f.delen["motieven"].rijen[1])
     assert f.bewaar().bewaard
     jaar = laad_samenwerking(bestand(f)).jaren[2024]
     assert [m.categorie for m in jaar.motieven] == ["ambitieniveau", "efficientie"]

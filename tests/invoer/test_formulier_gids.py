@@ -71,21 +71,21 @@ def test_geen_klikvolgorde_geeft_een_fout(tmp_path: Path, acties: list[tuple[str
             if not knop.disabled:
                 knop.click()
         elif soort == "motief+" and f.accordeons:
-            f.secties["motieven"].lijst.voeg_toe()
-        elif soort == "motief-" and f.accordeons and f.secties["motieven"].rijen:
-            f.secties["motieven"].lijst.verwijder(f.secties["motieven"].rijen[0])
+            f.delen["motieven"].lijst.voeg_toe()
+        elif soort == "motief-" and f.accordeons and f.delen["motieven"].rijen:
+            f.delen["motieven"].lijst.verwijder(f.delen["motieven"].rijen[0])
         elif soort == "regel+" and f.accordeons:
-            f.secties["financien"].delen["kosten"].regels.voeg_toe()
+            f.delen["financien"].onderdelen["kosten"].regels.voeg_toe()
         assert "Onverwachte fout" not in f.melding.value, (soort, waarde, f.melding.value)
 
 
 def test_fout_bij_het_veld_terwijl_u_typt(data_kopie: Path):
     f = Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
-    veld = f.secties["financien"].delen["kosten"].regels.rijen[0]["realisatie"]
+    veld = f.delen["financien"].onderdelen["kosten"].regels.rijen[0]["realisatie"]
     veld.value = "abc"  # no Bewaren: the message is there at once
     pad = "jaren.2024.financien.kosten.regels[0].realisatie"
     assert "geen bedrag" in f.velden.fouten[pad].value and "evaluatie-ongeldig" in veld._dom_classes
-    assert "1 bedrag(en) ongeldig" in f.secties["financien"].delen["kosten"].som.value
+    assert "1 bedrag(en) ongeldig" in f.delen["financien"].onderdelen["kosten"].som.value
     assert f.accordeons["financien"].titles[0].startswith("Kosten en baten — 1 fout")
     assert "Niet bewaarde wijzigingen" in f.status.value
     assert not f.bewaar().bewaard
@@ -97,11 +97,11 @@ def test_fout_bij_het_veld_terwijl_u_typt(data_kopie: Path):
 
 def test_niet_bewaarde_invoer_gaat_niet_verloren_bij_wisselen(data_kopie: Path):
     f = Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
-    f.secties["motieven"].rijen[0]["toelichting"].value = "Nog niet bewaard"
+    f.delen["motieven"].rijen[0]["toelichting"].value = "Nog niet bewaard"
     f.kies_samenwerking.value = "afvalbedrijf"
     assert (
         f.kies_samenwerking.value == "cultuurpodium"
-        and f.secties["motieven"].rijen[0]["toelichting"].value == "Nog niet bewaard"
+        and f.delen["motieven"].rijen[0]["toelichting"].value == "Nog niet bewaard"
     )
     assert "nog niet bewaard" in f.melding.value
     f.kies_jaar.value = 2023
@@ -109,9 +109,7 @@ def test_niet_bewaarde_invoer_gaat_niet_verloren_bij_wisselen(data_kopie: Path):
     f.knop_nieuw.click()
     assert "Bewaar eerst" in f.melding.value and 2025 not in f.staat.jaren()
     f.knop_terug.click()  # Wijzigingen weggooien: the saved file again
-    assert (
-        f.secties["motieven"].rijen[0]["toelichting"].value != "Nog niet bewaard" and f.status.value == "Alles bewaard"
-    )
+    assert f.delen["motieven"].rijen[0]["toelichting"].value != "Nog niet bewaard" and f.status.value == "Alles bewaard"
     f.kies_samenwerking.value = "afvalbedrijf"
     assert f.staat.sw.id == "afvalbedrijf" and f.jaar is None
 
@@ -123,7 +121,7 @@ def test_nieuw_jaar_is_niet_bewaard_tot_bewaren(data_kopie: Path):
     assert 2025 not in laad_samenwerking(f.pad).jaren
     # the targets carry over: the beoogde treden of 2024
     assert (
-        f.secties["ladders"].widgets["beoogd.inhoud"]["trede"].value
+        f.delen["ladders"].widgets["beoogd.inhoud"]["trede"].value
         == laad_samenwerking(f.pad).jaren[2024].beoogd.inhoud.trede
     )
 
@@ -134,7 +132,7 @@ def test_onderdelen_met_volledigheid(data_kopie: Path):
     assert list(titels) == ["motieven", "ladders", "financien", "aandeel", "acties", "bbv"]
     assert titels["bbv"] == "Verbonden partij (BBV) — leeg (optioneel)"
     assert f.accordeons["bbv"].selected_index is None and f.accordeons["motieven"].selected_index == 0
-    f.secties["ladders"].widgets["feitelijk.inhoud"]["trede"].value = ""
+    f.delen["ladders"].widgets["feitelijk.inhoud"]["trede"].value = ""
     assert "onvolledig: 5 van 6 treden gekozen" in f.accordeons["ladders"].titles[0]
 
 
@@ -149,9 +147,9 @@ def test_voortgang_zegt_nooit_volledig_over_een_fout(data_kopie: Path):
 
 def test_melding_vindt_haar_veld_na_verwijderen_van_een_regel(data_kopie: Path):
     f = Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
-    f.secties["financien"].delen["kosten"].regels.voeg_toe()
-    eerste, tweede = f.secties["financien"].delen["kosten"].regels.rijen
-    f.secties["financien"].delen["kosten"].regels.verwijder(eerste)
+    f.delen["financien"].onderdelen["kosten"].regels.voeg_toe()
+    eerste, tweede = f.delen["financien"].onderdelen["kosten"].regels.rijen
+    f.delen["financien"].onderdelen["kosten"].regels.verwijder(eerste)
     tweede["begroting"].value = "abc"  # the second line is now regels[0]
     assert list(f.velden.getoond) == ["jaren.2024.financien.kosten.regels[0].begroting"]
     assert f.velden.widgets["jaren.2024.financien.kosten.regels[0].begroting"] is tweede["begroting"]

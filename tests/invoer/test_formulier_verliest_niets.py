@@ -164,7 +164,7 @@ def test_wat_het_formulier_niet_toont_blijft_bewaard(tmp_path: Path, jaar: dict[
     pad.write_text(yaml.safe_dump({"naam": "Proef", "jaren": {2024: jaar}}, allow_unicode=True), encoding="utf-8")
     voor = laad_samenwerking(pad).jaren[2024].model_dump(mode="json", exclude_defaults=True)
     f = Invoerformulier(map_.parent, "proef", "x", 2024)
-    f.secties["ladders"].widgets["beoogd.kern"]["tekst"].value = "Anders dan het was."
+    f.delen["ladders"].widgets["beoogd.kern"]["tekst"].value = "Anders dan het was."
     uitkomst = f.bewaar()
     assert uitkomst.bewaard, uitkomst.melding
     na = laad_samenwerking(pad).jaren[2024].model_dump(mode="json", exclude_defaults=True)

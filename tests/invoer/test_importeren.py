@@ -163,8 +163,8 @@ def test_seeds_cijfer_voor_cijfer(tmp_path: Path):
     kader = laad_kader()
     geimporteerd = []
     for jaar in sw.jaren:
-        for sectie in sw.jaren[jaar].financien.values() if sw.jaren[jaar] else []:
-            for r in [*sectie.regels, *([sectie.totaal] if sectie.totaal else [])]:
+        for deel in sw.jaren[jaar].financien.values() if sw.jaren[jaar] else []:
+            for r in [*deel.regels, *([deel.totaal] if deel.totaal else [])]:
                 geimporteerd += [
                     v for v in (r.begroting, r.realisatie, r.begroting_volgend_jaar) if isinstance(v, int) and v >= 1000
                 ]

@@ -24,7 +24,7 @@ def test_een_toelichting_wijzigen_raakt_alleen_die_regel(data_kopie: Path):
     voor = pad.read_text(encoding="utf-8").replace("Tarieven hoger dan in de markt.", "'Tarieven hoger.'") + "# slot\n"
     pad.write_text(voor, encoding="utf-8")
     f = Invoerformulier(data_kopie, "voorbeeldstad", "afvalbedrijf", 2024)
-    f.secties["motieven"].rijen[1]["toelichting"].value = "Contracten opnieuw aanbesteed."
+    f.delen["motieven"].rijen[1]["toelichting"].value = "Contracten opnieuw aanbesteed."
     assert f.bewaar().bewaard
     na = pad.read_text(encoding="utf-8")
     assert gewijzigd(voor, na) == [
@@ -43,7 +43,7 @@ def realisatie_bewaard(data: Path, samenwerking: str, waarde: str) -> list[str]:
     pad = data / "voorbeeldstad" / f"{samenwerking}.yaml"
     voor = pad.read_text(encoding="utf-8")
     f = Invoerformulier(data, "voorbeeldstad", samenwerking, 2024)
-    f.secties["financien"].delen["kosten"].regels.rijen[0]["realisatie"].value = waarde
+    f.delen["financien"].onderdelen["kosten"].regels.rijen[0]["realisatie"].value = waarde
     assert f.bewaar().bewaard
     return gewijzigd(voor, pad.read_text(encoding="utf-8"))
 

@@ -165,20 +165,18 @@ def test_formulier_toont_en_bewaart_acties_en_bbv(data_kopie: Path):
     from evaluatie.invoer.formulier.scherm import Invoerformulier
 
     f = Invoerformulier(data_kopie, "voorbeeldstad", "afvalbedrijf", 2024)
-    assert [r["omschrijving"].value for r in f.secties["acties"].rijen][
-        2
-    ] == "Benchmark met vergelijkbare afvalbedrijven"
-    assert f.secties["bbv"].widgets["eigen_vermogen_begin"].value == "12.400.000"
-    f.secties["acties"].rijen[2]["status"].value = "afgerond"
-    f.secties["acties"].lijst.voeg_toe()
-    f.secties["acties"].rijen[-1]["omschrijving"].value = "Evaluatie van de regeling voorbereiden"
-    f.secties["acties"].rijen[-1]["termijn"].value = "2025-10-01"
-    f.secties["bbv"].widgets["risicos"].value = "Nieuwe contracten zijn duurder."
+    assert [r["omschrijving"].value for r in f.delen["acties"].rijen][2] == "Benchmark met vergelijkbare afvalbedrijven"
+    assert f.delen["bbv"].widgets["eigen_vermogen_begin"].value == "12.400.000"
+    f.delen["acties"].rijen[2]["status"].value = "afgerond"
+    f.delen["acties"].lijst.voeg_toe()
+    f.delen["acties"].rijen[-1]["omschrijving"].value = "Evaluatie van de regeling voorbereiden"
+    f.delen["acties"].rijen[-1]["termijn"].value = "2025-10-01"
+    f.delen["bbv"].widgets["risicos"].value = "Nieuwe contracten zijn duurder."
     assert f.bewaar().bewaard, f.melding.value
     jaar = laad_samenwerking(data_kopie / "voorbeeldstad" / "afvalbedrijf.yaml").jaren[2024]
     assert [a.status for a in jaar.acties] == ["loopt", "afgerond", "afgerond", "open"]
     assert str(jaar.acties[-1].termijn) == "2025-10-01" and jaar.bbv.risicos == "Nieuwe contracten zijn duurder."
     assert jaar.bbv.eigen_vermogen_begin == 12_400_000  # untouched values stay as they were
-    f.secties["acties"].rijen[-1]["termijn"].value = "volgende week"
+    f.delen["acties"].rijen[-1]["termijn"].value = "volgende week"
     assert not f.bewaar().bewaard
     assert "geen datum" in f.velden.fouten["jaren.2024.acties[3].termijn"].value

@@ -23,9 +23,9 @@ def test_sectie_gaat_een_keer_als_html_naar_het_notebook():
     travel and be stored a second time as its text/plain repr."""
     from IPython.core.interactiveshell import InteractiveShell
 
-    sectie = Html("<figure>" + "<path d='M0 0'/>" * 5000 + "</figure>")
-    data, _ = InteractiveShell.instance().display_formatter.format(sectie)
-    assert data["text/html"] == str(sectie) and len(data["text/plain"]) < 60
+    deel = Html("<figure>" + "<path d='M0 0'/>" * 5000 + "</figure>")
+    data, _ = InteractiveShell.instance().display_formatter.format(deel)
+    assert data["text/html"] == str(deel) and len(data["text/plain"]) < 60
 
 
 @pytest.mark.parametrize("notebook", sorted((ROOT / "notebooks").glob("*.ipynb")), ids=lambda p: p.name)

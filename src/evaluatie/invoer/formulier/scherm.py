@@ -16,8 +16,8 @@ import ipywidgets as w
 from evaluatie.domein.fouten import EvaluatieFout
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Samenwerking
+from evaluatie.invoer.formulier.delen import DELEN, Formulierdeel, Omgeving
 from evaluatie.invoer.formulier.rapportknop import Rapportknop
-from evaluatie.invoer.formulier.secties import SECTIES, Omgeving, Sectie
 from evaluatie.invoer.formulier.staat import Bewaaruitkomst, Formulierstaat
 from evaluatie.invoer.formulier.velden import OPEN, Velden, breedte
 from evaluatie.invoer.formulier.voortgang import voortgang
@@ -93,8 +93,8 @@ class Invoerformulier(Rapportknop):
         """True when the form holds something the file does not: edits, or a new year not yet saved."""
         self._terugzetten = False
         self.accordeons: dict[str, w.Accordion] = {}
-        self.secties: dict[str, Sectie] = {}
-        """The year's sections by key (`secties.SECTIES`), built when a year is shown."""
+        self.delen: dict[str, Formulierdeel] = {}
+        """The year's sections by key (`delen.DELEN`), built when a year is shown."""
         self.werk = w.VBox(
             [
                 w.VBox(
@@ -259,20 +259,20 @@ class Invoerformulier(Rapportknop):
     # -- the year's fields ---------------------------------------------------------------------------------------
     def toon_jaar(self, jaar: int) -> None:
         """Build the year's sections, each in an accordion whose title says how complete it is."""
-        self.jaar, self.accordeons, self.secties = jaar, {}, {}  # no live checks while the fields are built
+        self.jaar, self.accordeons, self.delen = jaar, {}, {}  # no live checks while the fields are built
         self.velden = Velden(self._controleer)
         omgeving = Omgeving(self.staat, self.velden, self._ververs)
         gegevens = self.staat.jaar(jaar)
-        self.secties = {sectie.sleutel: sectie(omgeving, jaar, gegevens) for sectie in SECTIES}
+        self.delen = {deel.sleutel: deel(omgeving, jaar, gegevens) for deel in DELEN}
         self._ververs()
         typed = self.jaargegevens()
         for stand in voortgang(typed, self.kader, [], jaar):
-            sleutel = stand.sectie.sleutel
-            open_ = 0 if stand.volledig is not None or not stand.sectie.optioneel else None
+            sleutel = stand.deel.sleutel
+            open_ = 0 if stand.volledig is not None or not stand.deel.optioneel else None
             self.accordeons[sleutel] = w.Accordion(
-                [self.secties[sleutel].widget], titles=(stand.titel,), selected_index=open_
+                [self.delen[sleutel].widget], titles=(stand.titel,), selected_index=open_
             )
-            self.accordeons[sleutel].add_class(f"evaluatie-sectie-{sleutel}")
+            self.accordeons[sleutel].add_class(f"evaluatie-deel-{sleutel}")
         self.inhoud.children = tuple(self.accordeons.values())
         self.geladen = typed
         self._controleer()
@@ -281,8 +281,8 @@ class Invoerformulier(Rapportknop):
 
     def _ververs(self) -> None:
         """The figures beside the fields (sums, checks), from what is typed."""
-        for sectie in self.secties.values():
-            sectie.ververs()
+        for deel in self.delen.values():
+            deel.ververs()
 
     def _controleer(self) -> None:
         """As typed: the messages at their fields, each section's completeness, whether anything is unsaved."""
@@ -292,7 +292,7 @@ class Invoerformulier(Rapportknop):
         fouten = self.staat.controleer(self.jaar, typed)
         self.velden.toon_fouten(fouten)
         for stand in voortgang(typed, self.kader, fouten, self.jaar):
-            self.accordeons[stand.sectie.sleutel].set_title(0, stand.titel)
+            self.accordeons[stand.deel.sleutel].set_title(0, stand.titel)
         self.gewijzigd = self.geladen is None or typed != self.geladen
         self.knop_terug.layout.display = None if self.gewijzigd else "none"
         self.status.value = (
@@ -303,7 +303,7 @@ class Invoerformulier(Rapportknop):
     def jaargegevens(self) -> dict[str, Any]:
         """What is typed, as text, handed to the state section by section."""
         assert self.jaar is not None
-        return self.staat.jaargegevens(self.jaar, **{sleutel: s.getypt() for sleutel, s in self.secties.items()})
+        return self.staat.jaargegevens(self.jaar, **{sleutel: s.getypt() for sleutel, s in self.delen.items()})
 
     def bewaar(self) -> Bewaaruitkomst:
         """Save through the state; messages go to their fields, the rest to the message line."""

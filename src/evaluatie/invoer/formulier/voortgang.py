@@ -14,14 +14,14 @@ from typing import Any
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.waarden import heeft_inhoud
-from evaluatie.invoer.formulier.secties import SECTIES, Sectie
+from evaluatie.invoer.formulier.delen import DELEN, Formulierdeel
 
 
 @dataclass(frozen=True)
 class Stand:
     """A section's state: `volledig` True/False, or None for an optional section left empty."""
 
-    sectie: type[Sectie]
+    deel: type[Formulierdeel]
     volledig: bool | None
     tekst: str
     fouten: int = 0
@@ -34,7 +34,7 @@ class Stand:
             staat = "leeg (optioneel)"
         else:
             staat = "volledig" if self.volledig else "onvolledig"
-        return f"{self.sectie.titel} — {staat}: {self.tekst}" if self.tekst else f"{self.sectie.titel} — {staat}"
+        return f"{self.deel.titel} — {staat}: {self.tekst}" if self.tekst else f"{self.deel.titel} — {staat}"
 
 
 def voortgang(
@@ -42,12 +42,12 @@ def voortgang(
 ) -> list[Stand]:
     """Each section's state, in the form's order; `fouten` are the model's (field path, message) pairs."""
     standen = []
-    for sectie in SECTIES:
-        n_fouten = sum(1 for pad, _ in fouten if pad.startswith(sectie.paden(jaar)))
-        inhoud = {veld: jaargegevens.get(veld) for veld in sectie.velden}
-        if sectie.optioneel and not heeft_inhoud(inhoud):
-            standen.append(Stand(sectie, None, "", n_fouten))
+    for deel in DELEN:
+        n_fouten = sum(1 for pad, _ in fouten if pad.startswith(deel.paden(jaar)))
+        inhoud = {veld: jaargegevens.get(veld) for veld in deel.velden}
+        if deel.optioneel and not heeft_inhoud(inhoud):
+            standen.append(Stand(deel, None, "", n_fouten))
             continue
-        volledig, tekst = sectie.tel(jaargegevens, kader)
-        standen.append(Stand(sectie, volledig and not n_fouten, tekst, n_fouten))
+        volledig, tekst = deel.tel(jaargegevens, kader)
+        standen.append(Stand(deel, volledig and not n_fouten, tekst, n_fouten))
     return standen

@@ -9,11 +9,11 @@ import ipywidgets as w
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import SOORTEN, Jaar
-from evaluatie.invoer.formulier.secties.basis import Sectie
+from evaluatie.invoer.formulier.delen.basis import Formulierdeel
 from evaluatie.invoer.formulier.velden import BREED, LABEL, NIET_INGEVULD, NIET_INGEVULD_LABEL, breedte
 
 
-class LaddersSectie(Sectie):
+class LaddersDeel(Formulierdeel):
     sleutel = "ladders"
     titel = "Prestatieladders"
     velden = SOORTEN

@@ -9,14 +9,14 @@ import ipywidgets as w
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import ACTIESTATUSSEN, Actie, Jaar
-from evaluatie.invoer.formulier.secties.basis import Rij, Rijen, Sectie
+from evaluatie.invoer.formulier.delen.basis import Formulierdeel, Rij, Rijen
 from evaluatie.invoer.formulier.velden import SMAL, kolomkop
 
 ACTIEVELDEN = ("omschrijving", "eigenaar", "termijn", "status", "antwoord_op", "toelichting")
 _BREEDTES = {"omschrijving": "22em", "toelichting": "16em"}
 
 
-class ActiesSectie(Sectie):
+class ActiesDeel(Formulierdeel):
     sleutel = "acties"
     titel = "Ontwikkelagenda"
     velden = ("acties",)

@@ -10,12 +10,12 @@ import ipywidgets as w
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Jaar, Verdeelregel
-from evaluatie.invoer.formulier.secties.basis import Rij, Rijen, Sectie
+from evaluatie.invoer.formulier.delen.basis import Formulierdeel, Rij, Rijen
 from evaluatie.invoer.formulier.staat import VERDEELKOLOMMEN, bedrag_als_tekst, percentage_als_tekst
 from evaluatie.invoer.formulier.velden import BREED, LABEL, SMAL
 
 
-class AandeelSectie(Sectie):
+class AandeelDeel(Formulierdeel):
     sleutel = "aandeel"
     titel = "Aandeel en verdeelsleutel"
     velden = ("aandeel",)

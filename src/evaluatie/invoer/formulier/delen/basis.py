@@ -1,6 +1,6 @@
 """What every section of the form is made of: its context, its rows and the class each section extends.
 
-A section (`Sectie`) owns its widgets, reads them back into the year's data (as typed, over the item each row was
+A section (`Formulierdeel`) owns its widgets, reads them back into the year's data (as typed, over the item each row was
 made from), counts how complete it is, and knows its field paths. The screen only composes sections.
 """
 
@@ -99,7 +99,7 @@ class Rijen:
         return knop
 
 
-class Sectie:
+class Formulierdeel:
     """One section of the form. Subclasses set the class attributes and implement `bouw`, `getypt` and `tel`."""
 
     sleutel: ClassVar[str]

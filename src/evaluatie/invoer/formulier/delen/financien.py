@@ -12,7 +12,7 @@ import ipywidgets as w
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Jaar, Regel
 from evaluatie.domein.waarden import heeft_inhoud, is_getal, lees_bedrag
-from evaluatie.invoer.formulier.secties.basis import Rij, Rijen, Sectie
+from evaluatie.invoer.formulier.delen.basis import Formulierdeel, Rij, Rijen
 from evaluatie.invoer.formulier.staat import bedrag_als_tekst
 from evaluatie.invoer.formulier.velden import SMAL, kolomkop
 from evaluatie.regels.kosten import KOLOMMEN
@@ -37,13 +37,13 @@ def _bekend(tekst: object) -> bool:
         return False
 
 
-class FinancienSectie(Sectie):
+class FinancienDeel(Formulierdeel):
     sleutel = "financien"
     titel = "Kosten en baten"
     velden = ("financien",)
 
     def bouw(self, gegevens: Jaar) -> w.Widget:
-        self.delen: dict[str, Onderdeel] = {
+        self.onderdelen: dict[str, Onderdeel] = {
             naam: self._onderdeel(naam, label, gegevens.financien.get(naam))
             for naam, label in self.kader.financien.onderdelen.items()
         }
@@ -51,9 +51,9 @@ class FinancienSectie(Sectie):
             "<p>Bedragen zoals op het dashboard: 1.014.673, ... (onbekend), nvt, volgt nog, of leeg. "
             "Leeg is niet nul.</p>"
         )
-        return w.VBox([uitleg, *(deel.box for deel in self.delen.values())])
+        return w.VBox([uitleg, *(deel.box for deel in self.onderdelen.values())])
 
-    def _onderdeel(self, naam: str, label: str, sectie: Any) -> Onderdeel:
+    def _onderdeel(self, naam: str, label: str, deel: Any) -> Onderdeel:
         regels = Rijen(
             self.omgeving,
             self.pad("financien", naam, "regels"),
@@ -61,9 +61,9 @@ class FinancienSectie(Sectie):
             REGELKOLOMMEN,
             lambda: Regel(categorie=""),
         )
-        for regel in sectie.regels if sectie else []:
+        for regel in deel.regels if deel else []:
             regels.voeg_toe(regel)
-        totaal = sectie.totaal if sectie and sectie.totaal else None
+        totaal = deel.totaal if deel and deel.totaal else None
         totaalvelden = {
             k: w.Text(value=bedrag_als_tekst(getattr(totaal, k) if totaal else None), layout=SMAL) for k in KOLOMMEN
         }
@@ -104,7 +104,7 @@ class FinancienSectie(Sectie):
 
     def ververs(self) -> None:
         """Live: per part the sums beside the stated total and the afwijking, from the evaluation's own checks."""
-        for deel in getattr(self, "delen", {}).values():
+        for deel in getattr(self, "onderdelen", {}).values():
             stand = self.omgeving.staat.sectiestand(
                 [{k: r[k].value for k in KOLOMMEN} for r in deel.regels.rijen],
                 {k: deel.totaal[k].value for k in KOLOMMEN},
@@ -118,7 +118,7 @@ class FinancienSectie(Sectie):
     def getypt(self) -> dict[str, dict[str, Any]]:
         return {
             naam: {"regels": deel.regels.getypt(), "totaal": {k: deel.totaal[k].value for k in KOLOMMEN}}
-            for naam, deel in self.delen.items()
+            for naam, deel in self.onderdelen.items()
         }
 
     @staticmethod

@@ -10,12 +10,12 @@ import ipywidgets as w
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Bbv, Jaar
 from evaluatie.domein.waarden import bedragvelden
-from evaluatie.invoer.formulier.secties.basis import Sectie
+from evaluatie.invoer.formulier.delen.basis import Formulierdeel
 from evaluatie.invoer.formulier.staat import bedrag_als_tekst
 from evaluatie.invoer.formulier.velden import BREED
 
 
-class BbvSectie(Sectie):
+class BbvDeel(Formulierdeel):
     sleutel = "bbv"
     titel = "Verbonden partij (BBV)"
     velden = ("bbv",)

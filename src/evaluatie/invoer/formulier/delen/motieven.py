@@ -10,13 +10,13 @@ import ipywidgets as w
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Jaar, Motief
-from evaluatie.invoer.formulier.secties.basis import Rij, Rijen, Sectie
+from evaluatie.invoer.formulier.delen.basis import Formulierdeel, Rij, Rijen
 from evaluatie.invoer.formulier.velden import BREED, NIET_INGEVULD, NIET_INGEVULD_LABEL, OPEN, Keuzes, breedte
 
 KOLOMMEN = ("categorie", "submotieven", "belangrijkste", "beantwoord", "toelichting")
 
 
-class MotievenSectie(Sectie):
+class MotievenDeel(Formulierdeel):
     sleutel = "motieven"
     titel = "Motieven"
     velden = ("motieven",)
