@@ -8,15 +8,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from evaluatie.cli.opdrachten import OPDRACHTEN
 from evaluatie.cli.parser import parser
 from evaluatie.domein.fouten import EvaluatieFout, os_reden
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser().parse_args(argv)  # `--help` ends here: nothing of the commands is imported
+    from evaluatie.cli.opdrachten import opdracht
+
     try:
-        return OPDRACHTEN[args.opdracht](args)
+        return opdracht(args.opdracht)(args)
     except EvaluatieFout as fout:
         print(f"FOUT  {fout}", file=sys.stderr)
         return 2

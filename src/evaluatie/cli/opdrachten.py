@@ -1,26 +1,20 @@
-"""What each sub-command of `evaluatie` does; the words of the command line are in `parser`."""
+"""What each sub-command of `evaluatie` does; the words of the command line are in `parser`.
+
+Each command imports what only it needs inside its function: `controleer` does not load pandas, the report machinery
+or the Excel library, and `--help` loads none of this module.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from evaluatie.domein.fouten import Gegevensfout, Parameterfout, os_reden
-from evaluatie.domein.model import LAATSTE_JAAR, Jaar
-from evaluatie.domein.nieuw_jaar import structuur_van
-from evaluatie.domein.opmaak import euro, procent
-from evaluatie.domein.validatie import valideer
-from evaluatie.invoer.voorbeelddata import genereer
-from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.laden import Gegevensset, laad_gegevens
-from evaluatie.opslag.schrijven import bewaar_samenwerking
-from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel
 from evaluatie.regels.analyse import evalueer, laatste_jaar, standaardjaar
 from evaluatie.regels.kwaliteit import basis_bevindingen
-from evaluatie.uitvoering.batch import rapporteer
-from evaluatie.uitvoering.formaten import kies_formaten
-from evaluatie.uitvoering.taak import VERGELIJKING, Opties
 
 PARAGRAAF = "paragraaf-verbonden-partijen"
 
@@ -79,6 +73,9 @@ def controleer(args: argparse.Namespace) -> int:
 
 
 def overzicht(args: argparse.Namespace) -> int:
+    from evaluatie.domein.opmaak import euro, procent
+    from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel
+
     gegevens = _gegevens(args, "niet in het overzicht")
     for gem in gegevens.gemeenten():
         jaar = args.jaar or standaardjaar(gegevens.van(gem))
@@ -117,11 +114,15 @@ def overzicht(args: argparse.Namespace) -> int:
 
 
 def rapporteer_cmd(args: argparse.Namespace) -> int:
+    from evaluatie.uitvoering.batch import rapporteer
+    from evaluatie.uitvoering.formaten import kies_formaten
+    from evaluatie.uitvoering.taak import NOTEBOOK, Opties
+
     if args.werkers < 1:
         raise Parameterfout(f"--werkers moet minstens 1 zijn, niet {args.werkers}.")
     opties = Opties(
         formaten=tuple(kies_formaten(args.formaat)),
-        notebook=args.notebook,
+        notebook=args.notebook or NOTEBOOK,
         datum=args.gegenereerd_op,
         timeout=args.timeout,
     )
@@ -203,7 +204,9 @@ def importeer_cmd(args: argparse.Namespace) -> int:
 
 
 def vergelijk(args: argparse.Namespace) -> int:
+    from evaluatie.uitvoering.formaten import kies_formaten
     from evaluatie.uitvoering.render import render_notebook
+    from evaluatie.uitvoering.taak import VERGELIJKING, Opties
 
     try:
         jaren = [int(j) for j in args.jaren.split(",")] if args.jaren else None
@@ -257,6 +260,9 @@ def _wat_er_is(mappen: list[Path], gevraagd: list[str] | None) -> tuple[list[str
 
 
 def voorbeelddata(args: argparse.Namespace) -> int:
+    from evaluatie.domein.jaren import LAATSTE_JAAR
+    from evaluatie.invoer.voorbeelddata import genereer
+
     if args.eerste_jaar + args.jaren - 1 > LAATSTE_JAAR:
         raise Parameterfout(
             f"{args.jaren} jaren vanaf {args.eerste_jaar} lopen tot na {LAATSTE_JAAR}; "
@@ -272,7 +278,7 @@ def voorbeelddata(args: argparse.Namespace) -> int:
 def paragraaf_cmd(args: argparse.Namespace) -> int:
     """The paragraaf verbonden partijen as HTML and PDF under reports/<gemeente>/<jaar>/."""
     from evaluatie.rapportage.paragraaf import paragraaf_html
-    from evaluatie.uitvoering.formaten import schrijf_document
+    from evaluatie.uitvoering.formaten import kies_formaten, schrijf_document
 
     gegevens = _gegevens(args, "niet in de paragraaf")
     jaar = args.jaar or standaardjaar(gegevens.van(args.gemeente))
@@ -292,6 +298,12 @@ def paragraaf_cmd(args: argparse.Namespace) -> int:
 
 def nieuwjaar(args: argparse.Namespace) -> int:
     """Start a year for each partnership of the gemeente that lacks it, with the previous year's structure."""
+    from evaluatie.domein.model import Jaar
+    from evaluatie.domein.nieuw_jaar import structuur_van
+    from evaluatie.domein.validatie import valideer
+    from evaluatie.opslag.inhoud import bestand_hash
+    from evaluatie.opslag.schrijven import bewaar_samenwerking
+
     gegevens = _gegevens(args, "overgeslagen")
     gekozen = [s for s in gegevens.van(args.gemeente) if args.samenwerking in (None, s.id)]
     if args.samenwerking and not gekozen:
@@ -351,3 +363,7 @@ OPDRACHTEN = {
     "vergelijk": vergelijk,
     "voorbeelddata": voorbeelddata,
 }
+
+
+def opdracht(naam: str) -> Callable[[argparse.Namespace], int]:
+    return OPDRACHTEN[naam]

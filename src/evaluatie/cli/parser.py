@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from evaluatie.domein.fouten import Naamfout
-from evaluatie.domein.model import EERSTE_JAAR, LAATSTE_JAAR
+from evaluatie.domein.jaren import EERSTE_JAAR, LAATSTE_JAAR
 from evaluatie.domein.namen import veilige_naam
-from evaluatie.uitvoering.batch import standaard_werkers
-from evaluatie.uitvoering.taak import NOTEBOOK
+from evaluatie.uitvoering.werk import standaard_werkers
 
 
 def tidy_cache() -> Path:
@@ -137,7 +136,7 @@ def _rapporteer(sub: Any) -> list[argparse.ArgumentParser]:
         "--dask", metavar="ADRES", help="verdeel over een Dask-cluster: 'local' of het adres van de scheduler"
     )
     r.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
-    r.add_argument("--notebook", type=Path, default=NOTEBOOK, help=argparse.SUPPRESS)
+    r.add_argument("--notebook", type=Path, help=argparse.SUPPRESS)  # a test's own notebook; standard: the package's
     return [r]
 
 

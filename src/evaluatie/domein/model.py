@@ -20,11 +20,10 @@ from pydantic import (
     model_validator,
 )
 
+from evaluatie.domein.jaren import EERSTE_JAAR, LAATSTE_JAAR
 from evaluatie.domein.kader import LADDERS, Kader, standaard_kader
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.domein.waarden import Bedrag, Percentage, uittreksel
-
-EERSTE_JAAR, LAATSTE_JAAR = 1990, 2100
 
 
 def _kader(info: ValidationInfo) -> Kader:

@@ -6,7 +6,6 @@ the summary, and the exit code says something failed.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -43,10 +42,6 @@ class Batchuitkomst:
             f"{len({p.with_suffix('') for p in self.gemaakt})} gemaakt, {len(self.uit_cache)} ongewijzigd (cache), "
             f"{len(self.mislukt)} mislukt."
         )
-
-
-def standaard_werkers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _in_dit_proces(taken: list[Taak]) -> Iterator[TaakUitkomst]:

@@ -12,16 +12,26 @@ reaches a Dask cluster.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Kaart = Callable[[Callable[[Any], Any], Sequence[Any]], Iterable[Any]]
 """An ordered map: the results in the order of the inputs, as they are done."""
 
 
+def standaard_werkers() -> int:
+    """One worker per core this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def procespool(werkers: int) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor  # here: the command line imports this module to start
+
     return ProcessPoolExecutor(max_workers=werkers, mp_context=multiprocessing.get_context("spawn"))
 
 
