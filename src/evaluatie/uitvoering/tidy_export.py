@@ -11,11 +11,12 @@ import hashlib
 import json
 import pickle
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from evaluatie.opslag.inhoud import pakket_hash
 from evaluatie.opslag.schrijven import schrijf_atomair
@@ -25,23 +26,59 @@ if TYPE_CHECKING:
     from evaluatie.rapportage.tidy import Tabellen
 
 RIJEN_BESTAND = "rijen.json"
+INDEX_BESTAND = "bestanden.json"
 
 
-def _gemeente_hash(map_: Path, pakket: str) -> str:
+class Bestandshashes:
+    """Content hashes of files, read again only when a file's size or modification time changed (as git does): an
+    unchanged export stats its files instead of reading 160 MB. Kept in the cache folder (`bestanden.json`)."""
+
+    def __init__(self, cache: Path | None) -> None:
+        self.pad = cache / INDEX_BESTAND if cache else None
+        try:
+            self.index: dict[str, list[Any]] = json.loads(self.pad.read_text(encoding="utf-8")) if self.pad else {}
+        except (OSError, ValueError):
+            self.index = {}
+        self.veranderd = False
+
+    def hash(self, pad: Path, sleutel: str) -> str:
+        """The content hash of `pad`, known in the index as `sleutel` (its full path)."""
+        toestand = pad.stat()
+        if not stat.S_ISREG(toestand.st_mode):
+            return "-"  # a folder or pipe named *.yaml: never read (loading names it)
+        merk = [toestand.st_mtime_ns, toestand.st_size, toestand.st_ino]
+        bekend = self.index.get(sleutel)
+        if bekend is not None and bekend[:3] == merk:
+            return bekend[3]
+        waarde = hashlib.blake2b(pad.read_bytes(), digest_size=20).hexdigest()
+        self.index[sleutel], self.veranderd = [*merk, waarde], True
+        return waarde
+
+    def bewaar(self) -> None:
+        if self.pad is not None and self.veranderd:
+            self.pad.parent.mkdir(parents=True, exist_ok=True)
+            schrijf_atomair(self.pad, json.dumps(self.index).encode("utf-8"))
+
+
+def _gemeente_hash(map_: Path, pakket: str, hashes: Bestandshashes) -> str:
     """Content hash of everything a gemeente's tables are made from: its files, its kader, the package."""
     h = hashlib.blake2b(pakket.encode(), digest_size=20)
-    h.update(str(map_.resolve()).encode())
+    volledig = str(map_.resolve())
+    h.update(volledig.encode())
     for pad in sorted(map_.glob("*.yaml")):
         h.update(pad.name.encode())
-        h.update(pad.read_bytes())
+        h.update(hashes.hash(pad, f"{volledig}/{pad.name}").encode())
     return h.hexdigest()
 
 
-def _gemeenten(data_dirs: list[Path]) -> dict[Path, str]:
+def _gemeenten(data_dirs: list[Path], cache: Path | None = None) -> dict[Path, str]:
     """Every gemeente folder in order, with its content hash."""
     mappen = [m for d in data_dirs for m in sorted(Path(d).iterdir()) if m.is_dir() and not m.name.startswith(".")]
     pakket = pakket_hash()
-    return {m: _gemeente_hash(m, pakket) for m in mappen}
+    hashes = Bestandshashes(cache)
+    sleutels = {m: _gemeente_hash(m, pakket, hashes) for m in mappen}
+    hashes.bewaar()
+    return sleutels
 
 
 def gemeente_pickle(map_: Path) -> bytes:
@@ -98,7 +135,7 @@ def tidy_tabellen(
 
     Returns the tables and counts of gemeenten read from the cache and built anew.
     """
-    return _tabellen(_gemeenten(data_dirs), werkers, cache, kaart)
+    return _tabellen(_gemeenten(data_dirs, cache), werkers, cache, kaart)
 
 
 def _eerdere_export(klaar: Path | None, formaat: str) -> tuple[dict[str, int], list[str]] | None:
@@ -135,7 +172,7 @@ def exporteer_tidy(
     kaart: Kaart | None = None,
 ) -> Export:
     """Write every tidy table to `naar`; when the same export was made before, its files are copied from the cache."""
-    sleutels = _gemeenten(data_dirs)
+    sleutels = _gemeenten(data_dirs, cache)
     geheel = hashlib.blake2b(formaat.encode(), digest_size=20)
     for sleutel in sleutels.values():
         geheel.update(sleutel.encode())

@@ -1,0 +1,35 @@
+"""The tidy export's file hashes: read again only when a file changed (stat first), never a pipe."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from evaluatie.uitvoering.tidy_export import Bestandshashes, tidy_tabellen
+
+from ..conftest import DATA
+
+
+def test_bestand_opnieuw_gehasht_alleen_als_het_veranderde(tmp_path: Path):
+    pad = tmp_path / "a.yaml"
+    pad.write_text("naam: A\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    eerste = Bestandshashes(cache)
+    voor = eerste.hash(pad, str(pad))
+    eerste.bewaar()
+    assert (cache / "bestanden.json").is_file()
+    time.sleep(0.01)
+    pad.write_text("naam: B\n", encoding="utf-8")  # the same size: the modification time tells
+    assert Bestandshashes(cache).hash(pad, str(pad)) != voor
+    os.utime(pad, ns=(1, 1))  # a stat the index knows nothing of: read again, same content, same hash
+    assert Bestandshashes(cache).hash(pad, str(pad)) == Bestandshashes(None).hash(pad, str(pad))
+
+
+def test_pijp_met_yaml_naam_blokkeert_de_export_niet(tmp_path: Path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA / "voorbeeldstad", data / "voorbeeldstad")
+    os.mkfifo(data / "voorbeeldstad" / "pijp.yaml")
+    tabellen, _ = tidy_tabellen([data], cache=tmp_path / "cache")
+    assert len(tabellen["samenwerkingen"]) == len(list((DATA / "voorbeeldstad").glob("*.yaml")))
