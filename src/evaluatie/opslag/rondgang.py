@@ -84,7 +84,7 @@ def _scalair(oud_node: yaml.ScalarNode, waarde: Any, in_flow: bool) -> str:
         return "true" if waarde else "false"
     if is_getal(waarde) and _NEDERLANDS.fullmatch(oud_node.value or ""):
         return exact(waarde)
-    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+    if isinstance(waarde, (int, float)):  # booleans were handled above
         return repr(waarde)
     if not isinstance(waarde, str) or "\n" in waarde:
         raise _Niet
@@ -130,8 +130,9 @@ def _plekken(node: yaml.Node, oud: Any, nieuw: Any, uit: list[tuple[yaml.ScalarN
         raise _Niet
 
 
-def _gedeelde_nodes(wortel: yaml.Node) -> set[int]:
-    """Nodes that stand in more than one place (anchors with aliases): a value there is not changed in place."""
+def _meer_dan_eens(wortel: Any, kinderen: Callable[[Any], list[Any]]) -> set[int]:
+    """The ids of the nodes that stand in more than one place (YAML anchors and aliases), in PyYAML's node tree or
+    ruamel's document alike (`kinderen` names a node's children): there a value is changed only after a copy."""
     gezien: set[int] = set()
     dubbel: set[int] = set()
     te_doen = [wortel]
@@ -141,18 +142,21 @@ def _gedeelde_nodes(wortel: yaml.Node) -> set[int]:
             dubbel.add(id(node))
             continue
         gezien.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            te_doen += [n for paar in node.value for n in paar]
-        elif isinstance(node, yaml.SequenceNode):
-            te_doen += node.value
+        te_doen += kinderen(node)
     return dubbel
+
+
+def _node_kinderen(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for paar in node.value for n in paar]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
 def _waarden_ter_plaatse(tekst: str, oud: dict[str, Any], nieuw: dict[str, Any]) -> str:
     wortel = yaml.compose(tekst, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # marks: characters
     plekken: list[tuple[yaml.ScalarNode, Any, bool]] = []
     _plekken(wortel, oud, nieuw, plekken, False)
-    gedeeld = _gedeelde_nodes(wortel)
+    gedeeld = _meer_dan_eens(wortel, _node_kinderen)
     if not plekken or any(id(node) in gedeeld or node.start_mark.line != node.end_mark.line for node, _, _ in plekken):
         raise _Niet
     for node, waarde, in_flow in sorted(plekken, key=lambda p: p[0].start_mark.index, reverse=True):
@@ -211,21 +215,10 @@ def _dump(y: YAML, doc: Any) -> str:
     return buffer.getvalue()
 
 
-def _gedeeld(doc: Any) -> set[int]:
-    """Nodes that stand in more than one place (YAML anchors and aliases): change them only after a copy."""
-    gezien: set[int] = set()
-    dubbel: set[int] = set()
-    te_doen = [doc]
-    while te_doen:
-        node = te_doen.pop()
-        if not isinstance(node, (CommentedMap, CommentedSeq)):
-            continue
-        if id(node) in gezien:
-            dubbel.add(id(node))
-            continue
-        gezien.add(id(node))
-        te_doen += list(node.values()) if isinstance(node, CommentedMap) else list(node)
-    return dubbel
+def _blok_kinderen(node: Any) -> list[Any]:
+    """A ruamel map's or list's children that are maps or lists (only those can be shared)."""
+    kinderen = node.values() if isinstance(node, CommentedMap) else node if isinstance(node, CommentedSeq) else ()
+    return [k for k in kinderen if isinstance(k, (CommentedMap, CommentedSeq))]
 
 
 def _als_in_bestand(oud_node: Any, nieuw: Any) -> Any:
@@ -335,7 +328,7 @@ def bijgewerkt(
         if not isinstance(doc, CommentedMap):
             return None
         voor = _dump(y, doc)
-        _pas_aan(doc, oud, nieuw, _gedeeld(doc))
+        _pas_aan(doc, oud, nieuw, _meer_dan_eens(doc, _blok_kinderen))
         na = _dump(y, doc)
     except Exception:  # noqa: BLE001 - a text ruamel cannot read or write: the caller writes the file anew
         return None
