@@ -21,7 +21,6 @@ from evaluatie.domein.validatie import valideer
 from evaluatie.domein.yamltekst import OngeldigeYaml, lees_yaml_tekst
 from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.kaderbestand import laad_kader
-from evaluatie.opslag.laden import laad_samenwerking
 from evaluatie.opslag.rondgang import Bijgewerkt, bijgewerkt
 from evaluatie.opslag.yamlbestand import MAX_BESTAND
 
@@ -107,7 +106,8 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | obje
             rest.unlink(missing_ok=True)
         oud = pad.read_bytes() if pad.exists() else None
         nieuw = _nieuwe_tekst(sw, pad, oud)
-        _leesbaar(nieuw.tekst, pad)
+        if len(nieuw.tekst.encode("utf-8")) > MAX_BESTAND:
+            raise Gegevensfout(pad, f"niet bewaard: het bestand zou groter worden dan {MAX_BESTAND // 2**20} MB")
         if oud is not None and nieuw.tekst.encode("utf-8") == oud:
             return Bewaring(None, geschreven=False)
         kopie = None
@@ -121,27 +121,31 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | obje
     return Bewaring(kopie, geschreven=True, herschreven=nieuw.herschreven and oud is not None)
 
 
-def _leesbaar(tekst: str, pad: Path) -> None:
-    """What is about to be written must be readable by the loader (size, depth, values): a file that the next
-    command would refuse is not written, and the one on disk stays as it was."""
-    if len(tekst.encode("utf-8")) > MAX_BESTAND:
-        raise Gegevensfout(pad, f"niet bewaard: het bestand zou groter worden dan {MAX_BESTAND // 2**20} MB")
+def _opnieuw(sw: Samenwerking, pad: Path, herschreven: bool) -> Bijgewerkt:
+    """The whole file anew, as `naar_yaml` writes it, read back by the one reader first: a file the next command
+    would refuse (too deep, too many values) is not written, and the one on disk stays as it was."""
+    tekst = naar_yaml(sw)
     try:
-        lees_yaml_tekst(tekst.removeprefix("\ufeff"))
+        lees_yaml_tekst(tekst)
     except OngeldigeYaml as exc:
         raise Gegevensfout(pad, f"niet bewaard: {exc}") from None
+    return Bijgewerkt(tekst, herschreven)
 
 
 def _nieuwe_tekst(sw: Samenwerking, pad: Path, oud_bytes: bytes | None) -> Bijgewerkt:
-    """The file's own text with only the changes (`rondgang`), or the whole file anew for a new or unreadable one."""
+    """The file's own text with only the changes (`rondgang`), or the whole file anew for a new or unreadable one.
+    Every text returned has been read back by the one reader (the file as it was is parsed once, from its bytes)."""
     if oud_bytes is None:
-        return Bijgewerkt(naar_yaml(sw), False)
+        return _opnieuw(sw, pad, False)
     kader = laad_kader(pad.parent)
     try:
-        oud = laad_samenwerking(pad, kader).model_dump(exclude_defaults=True)
         tekst = oud_bytes.decode("utf-8")
-    except (EvaluatieFout, UnicodeDecodeError):
-        return Bijgewerkt(naar_yaml(sw), True)
+        gelezen = lees_yaml_tekst(tekst.removeprefix("\ufeff"))
+        if not isinstance(gelezen, dict):
+            return _opnieuw(sw, pad, True)
+        oud = valideer(gelezen, kader, pad, pad.stem, pad.parent.name).model_dump(exclude_defaults=True)
+    except (OngeldigeYaml, EvaluatieFout, UnicodeDecodeError):
+        return _opnieuw(sw, pad, True)
     nieuw = sw.model_dump(exclude_defaults=True)
 
     def controle(kandidaat: str) -> bool:
@@ -151,4 +155,4 @@ def _nieuwe_tekst(sw: Samenwerking, pad: Path, oud_bytes: bytes | None) -> Bijge
         except (OngeldigeYaml, EvaluatieFout):
             return False
 
-    return bijgewerkt(tekst, oud, nieuw, controle) or Bijgewerkt(naar_yaml(sw), True)
+    return bijgewerkt(tekst, oud, nieuw, controle) or _opnieuw(sw, pad, True)
