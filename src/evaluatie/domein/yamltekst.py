@@ -50,6 +50,14 @@ class OngeldigeYaml(ValueError):
         return self.reden
 
 
+def _te_diep(max_diepte: int) -> str:
+    return f"dieper genest dan {max_diepte} niveaus"
+
+
+def _te_veel(max_waarden: int) -> str:
+    return f"meer dan {max_waarden} waarden (herhaalde verwijzingen met & en *?)"
+
+
 def _fout(reden: str, node: yaml.Node) -> OngeldigeYaml:
     """A refusal at a node: 'geen geldige YAML (regel N): …'."""
     mark = getattr(node, "start_mark", None)
@@ -106,7 +114,7 @@ for _teken in "-+0123456789":
 _TAB = "een tab waar spaties horen (spring in met spaties)"
 # PyYAML's refusals, in Dutch: the first fragment found in the library's text decides.
 _REDENEN = (
-    ("nesting depth", f"dieper genest dan {MAX_DIEPTE} niveaus"),
+    ("nesting depth", _te_diep(MAX_DIEPTE)),
     ("mapping values are not allowed", "een dubbele punt waar geen sleutel kan staan (tekst tussen aanhalingstekens?)"),
     ("could not find expected ':'", "een regel zonder dubbele punt na de sleutel"),
     ("cannot start any token", "een teken waarmee geen waarde kan beginnen (@ of `; tekst tussen aanhalingstekens?)"),
@@ -165,9 +173,9 @@ def _buiten_grenzen_volgens_events(tekst: str, max_diepte: int, max_waarden: int
             elif isinstance(event, yaml.ScalarEvent) and event.anchor:
                 grootte[event.anchor] = 1
             if diepte > max_diepte:
-                return f"dieper genest dan {max_diepte} niveaus"
+                return _te_diep(max_diepte)
             if waarden > max_waarden:
-                return f"meer dan {max_waarden} waarden (herhaalde verwijzingen met & en *?)"
+                return _te_veel(max_waarden)
     except (yaml.YAMLError, RecursionError):
         return None
     return None
@@ -180,9 +188,9 @@ def _binnen_grenzen(gegevens: Any, max_diepte: int, max_waarden: int) -> str | N
         waarde, diepte = te_doen.pop()
         waarden += 1
         if waarden > max_waarden:
-            return f"meer dan {max_waarden} waarden (herhaalde verwijzingen met & en *?)"
+            return _te_veel(max_waarden)
         if diepte > max_diepte:
-            return f"dieper genest dan {max_diepte} niveaus"
+            return _te_diep(max_diepte)
         if isinstance(waarde, dict):
             te_doen += [(v, diepte + 1) for v in waarde.values()]
         elif isinstance(waarde, list):
@@ -201,7 +209,7 @@ def lees_yaml_tekst(tekst: str, max_diepte: int = MAX_DIEPTE, max_waarden: int =
         if reden := _buiten_grenzen_volgens_events(tekst, max_diepte, max_waarden):
             raise OngeldigeYaml(f"het bestand is te groot of te diep: {reden}") from None
         if isinstance(exc, RecursionError):
-            raise OngeldigeYaml(f"dieper genest dan {max_diepte} niveaus") from None
+            raise OngeldigeYaml(_te_diep(max_diepte)) from None
         regel = _regel_van(exc)
         waar = f" (regel {regel})" if regel else ""
         raise OngeldigeYaml(f"geen geldige YAML{waar}: {_reden(exc, tekst)}", regel) from None

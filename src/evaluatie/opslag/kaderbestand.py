@@ -12,17 +12,15 @@ from typing import Any
 
 from evaluatie.domein.fouten import Kaderfout, os_reden
 from evaluatie.domein.kader import KADER_BESTAND, Kader, kader_uit, standaard_kader
-from evaluatie.domein.yamltekst import OngeldigeYaml, lees_yaml_tekst
-from evaluatie.opslag.yamlbestand import lees_tekst
+from evaluatie.domein.yamltekst import OngeldigeYaml
+from evaluatie.opslag.yamlbestand import lees_yaml_bestand
 
 
 def _lees(pad: Path) -> dict[str, Any]:
     try:
-        gegevens = lees_yaml_tekst(lees_tekst(pad))
+        gegevens = lees_yaml_bestand(pad)
     except OngeldigeYaml as exc:
         raise Kaderfout(pad, None, str(exc)) from None
-    except OSError as exc:
-        raise Kaderfout(pad, None, f"kan het bestand niet lezen ({os_reden(exc)})") from None
     if gegevens is None:
         return {}
     if not isinstance(gegevens, dict):

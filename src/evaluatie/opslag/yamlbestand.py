@@ -14,7 +14,7 @@ from typing import Any
 from evaluatie.domein.fouten import Gegevensfout, os_reden
 from evaluatie.domein.yamltekst import MAX_DIEPTE, MAX_WAARDEN, OngeldigeYaml, lees_yaml_tekst
 
-__all__ = ["MAX_BESTAND", "MAX_DIEPTE", "MAX_WAARDEN", "lees_tekst", "lees_yaml"]
+__all__ = ["MAX_BESTAND", "MAX_DIEPTE", "MAX_WAARDEN", "lees_tekst", "lees_yaml", "lees_yaml_bestand"]
 
 MAX_BESTAND = 5 * 1024 * 1024  # bytes; a partnership file is a few KB
 
@@ -34,14 +34,21 @@ def lees_tekst(pad: Path) -> str:
         raise OngeldigeYaml(f"geen UTF-8-tekst (onleesbare byte op positie {exc.start})") from None
 
 
+def lees_yaml_bestand(pad: Path) -> Any:
+    """A file's value by the one reader: every problem, the operating system's too, an `OngeldigeYaml` in Dutch
+    (partnership files and kaders each turn it into their own error)."""
+    try:
+        return lees_yaml_tekst(lees_tekst(pad))
+    except OSError as exc:
+        raise OngeldigeYaml(f"kan het bestand niet lezen ({os_reden(exc)})") from None
+
+
 def lees_yaml(pad: Path) -> dict[str, Any]:
     """Parse one partnership file; every problem is a `Gegevensfout` with the line where YAML gives one."""
     try:
-        gegevens = lees_yaml_tekst(lees_tekst(pad))
+        gegevens = lees_yaml_bestand(pad)
     except OngeldigeYaml as exc:
         raise Gegevensfout(pad, str(exc)) from None
-    except OSError as exc:
-        raise Gegevensfout(pad, f"kan het bestand niet lezen ({os_reden(exc)})") from None
     if not isinstance(gegevens, dict):
         raise Gegevensfout(pad, "het bestand bevat geen samenwerking (verwacht velden als 'naam:' en 'jaren:')")
     return gegevens
