@@ -14,10 +14,10 @@ from evaluatie.domein.fouten import EvaluatieFout, os_reden
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)  # `--help` ends here: nothing of the commands is imported
-    from evaluatie.cli.opdrachten import opdracht
+    from evaluatie.cli.opdrachten import OPDRACHTEN
 
     try:
-        return opdracht(args.opdracht)(args)
+        return OPDRACHTEN[args.opdracht](args)
     except EvaluatieFout as fout:
         print(f"FOUT  {fout}", file=sys.stderr)
         return 2

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from evaluatie.domein.fouten import Gegevensfout, Parameterfout, os_reden
@@ -363,7 +362,3 @@ OPDRACHTEN = {
     "vergelijk": vergelijk,
     "voorbeelddata": voorbeelddata,
 }
-
-
-def opdracht(naam: str) -> Callable[[argparse.Namespace], int]:
-    return OPDRACHTEN[naam]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -52,30 +53,29 @@ def _seconden(tekst: str) -> float:
     return waarde
 
 
-def _jaar(tekst: str) -> int:
-    """A year the model accepts: every command refuses another before it reads or writes anything."""
-    try:
-        waarde = int(tekst)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"geen jaartal: {tekst!r}") from None
-    if not EERSTE_JAAR <= waarde <= LAATSTE_JAAR:
-        raise argparse.ArgumentTypeError(f"een jaar tussen {EERSTE_JAAR} en {LAATSTE_JAAR}, niet {tekst}")
-    return waarde
+def _geheel(laagst: int, hoogst: int, geen: str, bereik: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from `laagst` to `hoogst`, refused in Dutch (`geen` when it is no number,
+    `bereik` when it is out of range) before the command reads or writes anything."""
 
-
-def _aantal(hoogstens: int) -> Any:
-    """A whole number from 1 to `hoogstens`."""
-
-    def aantal(tekst: str) -> int:
+    def geheel(tekst: str) -> int:
         try:
             waarde = int(tekst)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"geen geheel getal: {tekst!r}") from None
-        if not 1 <= waarde <= hoogstens:
-            raise argparse.ArgumentTypeError(f"een getal van 1 tot en met {hoogstens}, niet {tekst}")
+            raise argparse.ArgumentTypeError(f"{geen}: {tekst!r}") from None
+        if not laagst <= waarde <= hoogst:
+            raise argparse.ArgumentTypeError(f"{bereik}, niet {tekst}")
         return waarde
 
-    return aantal
+    return geheel
+
+
+_jaar = _geheel(EERSTE_JAAR, LAATSTE_JAAR, "geen jaartal", f"een jaar tussen {EERSTE_JAAR} en {LAATSTE_JAAR}")
+_poort = _geheel(1, 65_535, "geen poortnummer", "een poort van 1 tot en met 65535")
+
+
+def _aantal(hoogstens: int) -> Callable[[str], int]:
+    """A whole number from 1 to `hoogstens`."""
+    return _geheel(1, hoogstens, "geen geheel getal", f"een getal van 1 tot en met {hoogstens}")
 
 
 def _naam(tekst: str) -> str:
@@ -84,16 +84,6 @@ def _naam(tekst: str) -> str:
         return veilige_naam(tekst, "De naam")
     except Naamfout as fout:
         raise argparse.ArgumentTypeError(str(fout)) from None
-
-
-def _poort(tekst: str) -> int:
-    try:
-        waarde = int(tekst)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"geen poortnummer: {tekst!r}") from None
-    if not 1 <= waarde <= 65_535:
-        raise argparse.ArgumentTypeError(f"een poort van 1 tot en met 65535, niet {tekst}")
-    return waarde
 
 
 def _gegevens(

@@ -22,8 +22,7 @@ class MotievenDeel(Formulierdeel):
     velden = ("motieven",)
 
     def bouw(self, gegevens: Jaar) -> w.Widget:
-        nieuw = lambda: Motief(categorie=next(iter(self.kader.motieven)))  # noqa: E731
-        self.lijst = Rijen(self.omgeving, self.pad("motieven"), self._rij, KOLOMMEN, nieuw)
+        self.lijst = Rijen(self.omgeving, self.pad("motieven"), self._rij, KOLOMMEN, self._nieuw)
         for motief in gegevens.motieven:
             self.lijst.voeg_toe(motief)
         knop = w.Button(description="Motief toevoegen", icon="plus", layout=w.Layout(width="max-content"))
@@ -34,6 +33,10 @@ class MotievenDeel(Formulierdeel):
             "(nog) niet.</p>"
         )
         return w.VBox([w.HTML(uitleg), self.lijst.box, knop])
+
+    def _nieuw(self) -> Motief:
+        """A motive added in the form starts in the kader's first category."""
+        return Motief(categorie=next(iter(self.kader.motieven)))
 
     @property
     def rijen(self) -> list[Rij]:
