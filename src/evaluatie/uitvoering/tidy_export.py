@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evaluatie.opslag.inhoud import pakket_hash
+from evaluatie.opslag.inhoud import bestand_hash, pakket_hash
 from evaluatie.opslag.schrijven import schrijf_atomair
 from evaluatie.uitvoering.werk import Kaart, proceskaart
 
@@ -50,7 +50,7 @@ class Bestandshashes:
         bekend = self.index.get(sleutel)
         if bekend is not None and bekend[:3] == merk:
             return bekend[3]
-        waarde = hashlib.blake2b(pad.read_bytes(), digest_size=20).hexdigest()
+        waarde = bestand_hash(pad) or "-"
         self.index[sleutel], self.veranderd = [*merk, waarde], True
         return waarde
 
