@@ -112,17 +112,20 @@ def test_export_op_gegenereerde_set_met_cache_en_kapot_bestand(tmp_path: Path, c
     ]
     assert main(args) == 1  # the broken file is named, and the exit code says something was left out
     uit = capsys.readouterr().out
-    assert "6 gemeente(n) gelezen, 0 uit de cache." in uit  # 3 generated + 3 shipped
+    assert "6 gemeente(n) bijgewerkt (30 bestand(en) gelezen), 0 uit de cache." in uit  # 3 generated + 3 shipped
     assert "FOUT  Bestand" in uit and "kapot.yaml" in uit and "(niet in de tabellen)" in uit
     sw = pd.read_parquet(tmp_path / "uit" / "samenwerkingen.parquet")
     assert len(sw) == 15 + 3 + 11 and set(sw["gemeente"]) >= {"venlo", "wijchen", "voorbeeldstad", gemeente.name}
     fout = pd.read_parquet(tmp_path / "uit" / "bevindingen.parquet").query("ernst == 'fout'")
     assert fout["bron"].tolist() == ["kapot.yaml"] and "geen geldige YAML" in fout["tekst"].item()
     assert main(args) == 1
-    assert "0 gemeente(n) gelezen, 6 uit de cache." in (uit := capsys.readouterr().out) and "kapot.yaml" in uit
+    assert (
+        "0 gemeente(n) bijgewerkt (0 bestand(en) gelezen), 6 uit de cache." in (uit := capsys.readouterr().out)
+        and "kapot.yaml" in uit
+    )
     (gemeente / "kapot.yaml").unlink()
     assert main([*args[:-2], "--werkers", "1", "--formaat", "csv"]) == 0
-    assert "1 gemeente(n) gelezen, 5 uit de cache." in capsys.readouterr().out
+    assert "1 gemeente(n) bijgewerkt (0 bestand(en) gelezen), 5 uit de cache." in capsys.readouterr().out
     assert len(pd.read_csv(tmp_path / "uit" / "samenwerkingen.csv")) == 29
 
 
@@ -179,5 +182,5 @@ def test_ongewijzigde_export_is_hashen_en_kopieren(tmp_path):
         "print(sorted(m for m in ('pandas', 'evaluatie.rapportage.tidy') if m in sys.modules))"
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "0 gemeente(n) gelezen, 3 uit de cache" in uit
+    assert "0 gemeente(n) bijgewerkt (0 bestand(en) gelezen), 3 uit de cache" in uit
     assert uit.strip().endswith("[]"), uit

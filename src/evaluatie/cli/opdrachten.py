@@ -163,7 +163,10 @@ def exporteer(args: argparse.Namespace) -> int:
         export = exporteer_tidy(args.data, naar, args.formaat, args.werkers, cache)
     for pad in export.paden:
         print(f"{pad}: {export.rijen[pad.stem]} rijen")
-    print(f"{export.gebouwd} gemeente(n) gelezen, {export.uit_cache} uit de cache.")
+    print(
+        f"{export.gebouwd} gemeente(n) bijgewerkt ({export.gelezen} bestand(en) gelezen), "
+        f"{export.uit_cache} uit de cache."
+    )
     for fout in export.fouten:
         print(f"FOUT  {fout} (niet in de tabellen)")
     return 1 if export.fouten else 0

@@ -12,16 +12,18 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
+_SPATIES, _SCHUIN, _STREEP = re.compile(r"\s+"), re.compile(r" ?/ ?"), re.compile(r" ?- ?")
 
 
 @lru_cache(maxsize=16384)
 def normaliseer(tekst: str) -> str:
     """Return a comparison key for a label: lower case, no diacritics, plain quotes and dashes, single spaces."""
-    t = unicodedata.normalize("NFKD", tekst.translate(_QUOTES))
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    t = re.sub(r"\s+", " ", t)  # first: the patterns below then meet at most one space (linear on any input)
-    t = re.sub(r" ?/ ?", "/", t)
-    t = re.sub(r" ?- ?", " - ", t)
+    t = tekst.translate(_QUOTES)
+    if not t.isascii():  # ASCII has no diacritics to take off: most labels skip the walk over their characters
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    t = _SPATIES.sub(" ", t.lower())  # first: the patterns below then meet at most one space (linear on any input)
+    t = _SCHUIN.sub("/", t)
+    t = _STREEP.sub(" - ", t)
     return t.strip(" .:;,")
 
 

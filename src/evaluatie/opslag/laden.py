@@ -97,6 +97,27 @@ def samenwerking_bestanden(data_dir: Path) -> list[Path]:
     return [p for p in scan(data_dir)[0] if is_veilig(p.stem) and is_veilig(p.parent.name)]
 
 
+def laad_bestand(pad: Path, kader: Kader | Kaderfout) -> Samenwerking:
+    """One file of a scan, as `laad_gegevens` loads it: unsafe names and an invalid kader become a `Gegevensfout`
+    naming this file (the bulk export loads file by file, so one changed file is read again, not its gemeente)."""
+    try:
+        veilige_naam(pad.parent.name, "De gemeentemap")
+        veilige_naam(pad.stem, "De bestandsnaam")
+    except Naamfout as fout:
+        raise Gegevensfout(pad, str(fout)) from None
+    if isinstance(kader, Kaderfout):  # this gemeente's files cannot be judged; the other gemeenten go on
+        raise Gegevensfout(pad, f"niet gecontroleerd, want het kader van de gemeente is ongeldig: {kader}")
+    return laad_samenwerking(pad, kader)
+
+
+def kader_of_fout(gemeente_map: Path) -> Kader | Kaderfout:
+    """A gemeente's kader, or why it is invalid (then each of its files says so)."""
+    try:
+        return laad_kader(gemeente_map)
+    except Kaderfout as fout:
+        return fout
+
+
 def laad_gegevens(data_dir: Path, gemeente: str | None = None) -> Gegevensset:
     """Load a data folder; a broken file is collected as an error and never stops the others."""
     data_dir = Path(data_dir)
@@ -104,23 +125,15 @@ def laad_gegevens(data_dir: Path, gemeente: str | None = None) -> Gegevensset:
         raise Gegevensfout(data_dir, "deze gegevensmap bestaat niet")
     bestanden, overgeslagen = scan(data_dir, gemeente)
     set_ = Gegevensset(overgeslagen=overgeslagen)
+    kaders: dict[str, Kader | Kaderfout] = {}
     for pad in bestanden:
         if gemeente and pad.parent.name != gemeente:
             continue
+        if pad.parent.name not in kaders:
+            kaders[pad.parent.name] = kader_of_fout(pad.parent)
         try:
-            veilige_naam(pad.parent.name, "De gemeentemap")
-            veilige_naam(pad.stem, "De bestandsnaam")
-        except Naamfout as fout:
-            set_.fouten.append(Gegevensfout(pad, str(fout)))
-            continue
-        try:
-            kader = set_.kaders.get(pad.parent.name) or laad_kader(pad.parent)
-            set_.kaders[pad.parent.name] = kader
-            set_.samenwerkingen.append(laad_samenwerking(pad, kader))
+            set_.samenwerkingen.append(laad_bestand(pad, kaders[pad.parent.name]))
         except Gegevensfout as fout:
             set_.fouten.append(fout)
-        except Kaderfout as fout:  # this gemeente's files cannot be judged; the other gemeenten go on
-            set_.fouten.append(
-                Gegevensfout(pad, f"niet gecontroleerd, want het kader van de gemeente is ongeldig: {fout}")
-            )
+    set_.kaders = {g: k for g, k in kaders.items() if isinstance(k, Kader)}
     return set_

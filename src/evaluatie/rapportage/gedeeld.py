@@ -9,13 +9,15 @@ laid side by side: `gedeeld` (shares, their sum, disagreement on the GR's figure
 from __future__ import annotations
 
 import re
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.domein.waarden import als_float, is_getal
 from evaluatie.regels.analyse import Evaluatie
+
+if TYPE_CHECKING:
+    import pandas as pd  # imported where matched: the workers that build a gemeente's rows need no pandas
 
 AANDELEN = [
     "gemeente",
@@ -87,10 +89,14 @@ def aantal_gemeenten(sw: Samenwerking) -> int | None:
     return len(namen | {normaliseer(sw.gemeente).replace("-", " ")})
 
 
+_GR = re.compile(r"^(gr|gemeenschappelijke regeling)\s+")
+_ANDERS = re.compile(r"[^0-9a-z]+")
+
+
 def naamsleutel(naam: object, afkorting: object) -> str:
     """Name and afkorting as a comparison key: case, accents, punctuation and a leading 'GR' do not count."""
-    t = re.sub(r"^(gr|gemeenschappelijke regeling)\s+", "", normaliseer(naam if isinstance(naam, str) else ""))
-    return f"{re.sub(r'[^0-9a-z]+', ' ', t).strip()}|{normaliseer(afkorting if isinstance(afkorting, str) else '')}"
+    t = _GR.sub("", normaliseer(naam if isinstance(naam, str) else ""))
+    return f"{_ANDERS.sub(' ', t).strip()}|{normaliseer(afkorting if isinstance(afkorting, str) else '')}"
 
 
 def _nummer(waarde: object) -> str | None:
@@ -109,6 +115,8 @@ def koppel(samenwerkingen: pd.DataFrame) -> pd.Series:
     - the same name key, for a record without a (usable) number: only with records of that name whose numbers are
       all one and the same, so a record without a number never chains Sw-1 and Sw-2 into one.
     """
+    import pandas as pd
+
     ouder = list(range(len(samenwerkingen)))
 
     def wortel(i: int) -> int:
@@ -150,6 +158,8 @@ def koppel(samenwerkingen: pd.DataFrame) -> pd.Series:
 
 def gedeelde_tabellen(tabellen: dict[str, pd.DataFrame], marge_euro: float = 1.0) -> dict[str, pd.DataFrame]:
     """`gedeeld` and `gedeeld_motieven`: only partnerships recorded by two or more gemeenten."""
+    import pandas as pd
+
     # The same gemeente in two data folders: one member, counted once (the first folder's record).
     sw = tabellen["samenwerkingen"].drop_duplicates(["gemeente", "id"]).reset_index(drop=True)
     if sw.empty:

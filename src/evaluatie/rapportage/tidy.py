@@ -12,110 +12,80 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+import pyarrow as pa
 
+from evaluatie.domein.fouten import Gegevensfout, Kaderfout
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.waarden import als_float, is_getal
-from evaluatie.opslag.laden import laad_gegevens
-from evaluatie.rapportage.gedeeld import AANDELEN, aandeel_rij, aantal_gemeenten
+from evaluatie.opslag.laden import laad_bestand
+from evaluatie.rapportage.gedeeld import AANDELEN, GEDEELD, GEDEELD_MOTIEVEN, aandeel_rij, aantal_gemeenten
 from evaluatie.regels.analyse import Evaluatie, evalueer
 from evaluatie.regels.kosten import KOLOMMEN
 from evaluatie.regels.kwaliteit import basis_bevindingen
 from evaluatie.regels.plicht import basisplicht
 
-TABELLEN: dict[str, list[str]] = {
-    "samenwerkingen": [
-        "gemeente",
-        "id",
-        "naam",
-        "afkorting",
-        "status",
-        "fictief",
-        "onderwerpen",
-        "raadsprogrammas",
-        "belangrijk_waarom",
-        "belangrijk_voor_wie",
-        "belangrijkheid",
-        "plicht",
-        "verbonden_partij",
-        "bestuurlijk_belang",
-        "financieel_belang",
-        "bbv_categorie",
-        "schaal",
-        "aard",
-        "aantal_partners",
-        "aantal_gemeenten",
-        "sw_nummer",
-        "jaren_met_gegevens",
-        "eerste_jaar",
-        "laatste_jaar",
-    ],
-    "motieven": [
-        "gemeente",
-        "id",
-        "jaar",
-        "categorie",
-        "categorie_label",
-        "submotief",
-        "belangrijkste",
-        "beantwoord",
-        "score",
-    ],
-    "ladders": [
-        "gemeente",
-        "id",
-        "jaar",
-        "ladder",
-        "beoogd",
-        "feitelijk",
-        "beoogd_trede",
-        "feitelijk_trede",
-        "gat",
-    ],
-    "financien": [
-        "gemeente",
-        "id",
-        "jaar",
-        "onderdeel",
-        "categorie",
-        "begroting",
-        "realisatie",
-        "begroting_volgend_jaar",
-        "afwijking",
-        "afwijking_pct",
-        "ontbreekt",
-    ],
-    "verdeelsleutel": [
-        "gemeente",
-        "id",
-        "jaar",
-        "omschrijving",
-        "percentage",
-        "grondslag",
-        "bedrag",
-        "berekend",
-        "verschil",
-    ],
-    "acties": [
-        "gemeente",
-        "id",
-        "jaar",
-        "nr",
-        "omschrijving",
-        "eigenaar",
-        "termijn",
-        "status",
-        "verlopen",
-        "antwoord_op",
-        "toelichting",
-    ],
-    "aandelen": AANDELEN,
-    "bevindingen": ["gemeente", "id", "jaar", "ernst", "soort", "tekst", "veld", "bron"],
+if TYPE_CHECKING:
+    import pandas as pd  # only where tables become DataFrames: a worker building rows needs none (40 MB)
+
+_T, _G, _H, _JN, _D = pa.string(), pa.float64(), pa.int64(), pa.bool_(), pa.date32()
+_SLEUTEL = [("gemeente", _T), ("id", _T)]
+_JAAR = [*_SLEUTEL, ("jaar", _H)]
+SCHEMA: dict[str, pa.Schema] = {
+    naam: pa.schema(velden)
+    for naam, velden in {
+        "samenwerkingen": [
+            *_SLEUTEL,
+            *[(k, _T) for k in ("naam", "afkorting", "status")],
+            ("fictief", _JN),
+            *[(k, _T) for k in ("onderwerpen", "raadsprogrammas", "belangrijk_waarom", "belangrijk_voor_wie")],
+            *[(k, _T) for k in ("belangrijkheid", "plicht")],
+            *[(k, _JN) for k in ("verbonden_partij", "bestuurlijk_belang", "financieel_belang")],
+            *[(k, _T) for k in ("bbv_categorie", "schaal", "aard")],
+            *[(k, _H) for k in ("aantal_partners", "aantal_gemeenten")],
+            ("sw_nummer", _T),
+            *[(k, _H) for k in ("jaren_met_gegevens", "eerste_jaar", "laatste_jaar")],
+        ],
+        "motieven": [
+            *_JAAR,
+            *[(k, _T) for k in ("categorie", "categorie_label", "submotief")],
+            ("belangrijkste", _JN),
+            ("beantwoord", _T),
+            ("score", _G),
+        ],
+        "ladders": [*_JAAR, *[(k, _T) for k in ("ladder", "beoogd", "feitelijk")]]
+        + [(k, _H) for k in ("beoogd_trede", "feitelijk_trede", "gat")],
+        "financien": [*_JAAR, ("onderdeel", _T), ("categorie", _T)]
+        + [(k, _G) for k in ("begroting", "realisatie", "begroting_volgend_jaar", "afwijking", "afwijking_pct")]
+        + [("ontbreekt", _T)],
+        "verdeelsleutel": [*_JAAR, ("omschrijving", _T)]
+        + [(k, _G) for k in ("percentage", "grondslag", "bedrag", "berekend", "verschil")],
+        "acties": [*_JAAR, ("nr", _H), ("omschrijving", _T), ("eigenaar", _T), ("termijn", _D), ("status", _T)]
+        + [("verlopen", _JN), ("antwoord_op", _T), ("toelichting", _T)],
+        "aandelen": [*_JAAR, ("aandeel_pct", _G), ("aandeel_bron", _T)] + [(k, _G) for k in AANDELEN[5:]],
+        "bevindingen": [*_JAAR, *[(k, _T) for k in ("ernst", "soort", "tekst", "veld", "bron")]],
+    }.items()
 }
+"""Each table's columns and their types: fixed, so a column is of the same type in every export (a year without any
+value does not turn it into a column of nothing) and a cached gemeente joins the others as it is."""
+TABELLEN: dict[str, list[str]] = {naam: schema.names for naam, schema in SCHEMA.items()}
+GEDEELD_SCHEMA: dict[str, pa.Schema] = {
+    "gedeeld": pa.schema(
+        [("sleutel", _T), ("naam", _T), *_JAAR[2:], *_SLEUTEL, ("leden_in_data", _H), ("leden_genoemd", _H)]
+        + [("aandeel_pct", _G), ("aandeel_bron", _T), ("som_aandelen_pct", _G), ("aandelen_boven_100", _JN)]
+        + [(k, _G) for k in ("gat_pct", "bijdrage_begroting", "bijdrage_realisatie", "gr_begroting")]
+        + [("gr_begroting_oneens", _JN), ("gr_resultaat", _G), ("gr_resultaat_oneens", _JN)]
+    ),
+    "gedeeld_motieven": pa.schema(
+        [("sleutel", _T), ("naam", _T), *_JAAR[2:], ("categorie", _T), ("categorie_label", _T), *_SLEUTEL]
+        + [("beantwoord", _T), ("score", _G)]
+    ),
+}
+"""The tables across gemeenten (`gedeeld`), typed as fixed as the others."""
 LIJST = "; "
-Tabellen = dict[str, pd.DataFrame]  # one DataFrame per table name
+Tabellen = dict[str, "pd.DataFrame"]  # one DataFrame per table name
 
 
 def _ontbreekt(*waarden: object) -> str | None:
@@ -213,36 +183,87 @@ def rijen(sw: Samenwerking, kader: Kader) -> dict[str, list[dict]]:
     return uit
 
 
-def als_tabellen(alle: list[dict[str, list[dict]]]) -> Tabellen:
-    """Concatenate the rows of many partnerships into one DataFrame per table, columns in documented order."""
-    tabellen = {}
-    for naam, kolommen in TABELLEN.items():
-        lijst = [rij for deel in alle for rij in deel.get(naam, ())]
-        tabellen[naam] = pd.DataFrame.from_records(lijst, columns=kolommen)
-    return tabellen
+def bestand_rijen(pad: Path, kader: Kader | Kaderfout) -> dict[str, list[dict]]:
+    """Every row one file gives: its partnership's observations, or one `fout` finding saying why it cannot be read
+    (file, field and value)."""
+    try:
+        sw = laad_bestand(pad, kader)
+    except Gegevensfout as f:
+        rij = {"gemeente": pad.parent.name, "id": pad.stem, "jaar": None, "ernst": "fout", "soort": "gegevens"}
+        return {"bevindingen": [{**rij, "tekst": str(f), "veld": f.veld, "bron": pad.name}]}
+    assert isinstance(kader, Kader)  # an invalid kader made a Gegevensfout above
+    return rijen(sw, kader)
 
 
-def schrijf_tabellen(tabellen: Tabellen, naar: Path, formaat: str = "parquet") -> list[Path]:
-    naar.mkdir(parents=True, exist_ok=True)
-    paden = []
-    for naam, tabel in tabellen.items():
-        pad = naar / f"{naam}.{formaat}"
-        if formaat == "csv":
-            tabel.to_csv(pad, index=False)
+def als_arrow(delen: list[dict[str, list[dict]]]) -> dict[str, pa.Table]:
+    """The rows of many files as one Arrow table per table name, with the fixed columns and types of `SCHEMA`."""
+    return {
+        naam: pa.Table.from_pylist([rij for deel in delen for rij in deel.get(naam, ())], schema=schema)
+        for naam, schema in SCHEMA.items()
+    }
+
+
+def als_pandas(tabellen: dict[str, pa.Table]) -> Tabellen:
+    return {naam: tabel.to_pandas() for naam, tabel in tabellen.items()}
+
+
+RIJGROEP = 32_768
+"""Rows per parquet row group (and per csv part): the export writes as gemeenten come, in parts of this size."""
+
+
+class Tabelschrijver:
+    """Writes tables to `naar` as their rows come, one file per table: parquet straight from Arrow, in row groups of
+    `RIJGROEP`; csv through pandas, whole numbers as whole numbers also in a column with a missing value ("2022",
+    not "2022.0"). Nothing holds more than a row group of a table; the same rows give the same bytes."""
+
+    def __init__(self, naar: Path, formaat: str, schemas: dict[str, pa.Schema]) -> None:
+        self.naar, self.formaat, self.schemas = naar, formaat, schemas
+        self.paden = [naar / f"{naam}.{formaat}" for naam in schemas]
+        self.rijen = dict.fromkeys(schemas, 0)
+        self._wacht: dict[str, list[pa.Table]] = {naam: [] for naam in schemas}
+        self._open: dict[str, Any] = {}
+
+    def __enter__(self) -> Tabelschrijver:
+        self.naar.mkdir(parents=True, exist_ok=True)
+        return self
+
+    def voeg_toe(self, tabellen: dict[str, pa.Table]) -> None:
+        for naam, tabel in tabellen.items():
+            self._wacht[naam].append(tabel)
+            self.rijen[naam] += tabel.num_rows
+            if sum(t.num_rows for t in self._wacht[naam]) >= RIJGROEP:
+                self._schrijf(naam)
+
+    def _schrijf(self, naam: str) -> None:
+        tabel = pa.concat_tables(self._wacht[naam]) if self._wacht[naam] else self.schemas[naam].empty_table()
+        self._wacht[naam] = []
+        pad = self.naar / f"{naam}.{self.formaat}"
+        if self.formaat == "csv":
+            import pandas as pd
+
+            eerste = naam not in self._open
+            uit = self._open.setdefault(naam, pad.open("w", encoding="utf-8", newline=""))
+            tabel.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get).to_csv(uit, index=False, header=eerste)
         else:
-            tabel.to_parquet(pad, index=False)
-        paden.append(pad)
-    return paden
+            import pyarrow.parquet as pq
 
+            if naam not in self._open:
+                self._open[naam] = pq.ParquetWriter(pad, self.schemas[naam])
+            if tabel.num_rows or self.rijen[naam] == 0:
+                self._open[naam].write_table(tabel, row_group_size=RIJGROEP)
 
-def gemeente_tabellen(map_: Path) -> Tabellen:
-    """All tables of one gemeente folder; a file that cannot be read becomes a row in `bevindingen`."""
-    with _zonder_gc():
-        return _gemeente_tabellen(map_)
+    def __exit__(self, *fout: object) -> None:
+        try:
+            for naam in self.schemas:
+                if fout[0] is None and (self._wacht[naam] or naam not in self._open):
+                    self._schrijf(naam)
+        finally:
+            for uit in self._open.values():
+                uit.close()
 
 
 @contextmanager
-def _zonder_gc() -> Iterator[None]:
+def zonder_gc() -> Iterator[None]:
     """No cyclic garbage collection while a gemeente is built: it makes many small objects that all live until
     its tables are made, and the collector walked them again and again (a fifth of a cold export's time)."""
     aan = gc.isenabled()
@@ -254,25 +275,5 @@ def _zonder_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _gemeente_tabellen(map_: Path) -> Tabellen:
-    gegevens = laad_gegevens(map_.parent, map_.name)
-    kader = gegevens.kader(map_.name)
-    delen = [rijen(sw, kader) for sw in gegevens.samenwerkingen]
-    delen.append(
-        {
-            "bevindingen": [
-                {
-                    "gemeente": map_.name,
-                    "id": Path(f.bestand).stem,
-                    "jaar": None,
-                    "ernst": "fout",
-                    "soort": "gegevens",
-                    "tekst": str(f),
-                    "veld": f.veld,
-                    "bron": Path(f.bestand).name,
-                }
-                for f in gegevens.fouten
-            ]
-        }
-    )
-    return als_tabellen(delen)
+assert GEDEELD_SCHEMA["gedeeld"].names == GEDEELD and GEDEELD_SCHEMA["gedeeld_motieven"].names == GEDEELD_MOTIEVEN
+assert TABELLEN["aandelen"] == AANDELEN

@@ -1,6 +1,9 @@
-"""The tidy export at scale: gemeenten in parallel, and two caches keyed by content.
+"""The tidy export at scale: a cache per file, gemeenten in parallel, and a cache of whole exports.
 
-- Per gemeente: its tables, keyed by its files, its kader and the package. A changed file rebuilds one gemeente.
+- Per gemeente folder (`map-<hash of its path>.pkl`): its tables as Arrow tables, and per file its content hash and
+  how many rows it gave to each table. A file's rows are valid while its content, the gemeente's kader and the
+  package are the same: an edited file is read and evaluated again alone, the rows of the others are sliced from
+  the cached tables (Arrow slices copy nothing).
 - Per export: the written files, keyed by every gemeente's key and the format. When nothing changed, the export is
   the hashing and a copy — no unpickling, concatenating, matching of shared partnerships or parquet writing.
 """
@@ -9,24 +12,31 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from evaluatie.domein.kader import KADER_BESTAND
 from evaluatie.opslag.inhoud import bestand_hash, pakket_hash
 from evaluatie.opslag.schrijven import schrijf_atomair
 from evaluatie.uitvoering.werk import Kaart, proceskaart
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from evaluatie.rapportage.tidy import Tabellen
 
 RIJEN_BESTAND = "rijen.json"
 INDEX_BESTAND = "bestanden.json"
+POOL_VANAF = 500
+"""Files to read before worker processes pay: starting them costs about as much as reading 500 files here."""
 
 
 class Bestandshashes:
@@ -40,6 +50,8 @@ class Bestandshashes:
         except (OSError, ValueError):
             self.index = {}
         self.veranderd = False
+        self.gelezen = 0
+        """Files read (and hashed) because they were new or their size or modification time changed."""
 
     def hash(self, pad: Path, sleutel: str) -> str:
         """The content hash of `pad`, known in the index as `sleutel` (its full path)."""
@@ -52,6 +64,7 @@ class Bestandshashes:
             return bekend[3]
         waarde = bestand_hash(pad) or "-"
         self.index[sleutel], self.veranderd = [*merk, waarde], True
+        self.gelezen += 1
         return waarde
 
     def bewaar(self) -> None:
@@ -60,82 +73,248 @@ class Bestandshashes:
             schrijf_atomair(self.pad, json.dumps(self.index).encode("utf-8"))
 
 
-def _gemeente_hash(map_: Path, pakket: str, hashes: Bestandshashes) -> str:
-    """Content hash of everything a gemeente's tables are made from: its files, its kader, the package."""
-    h = hashlib.blake2b(pakket.encode(), digest_size=20)
+@dataclass
+class Gemeentemap:
+    """What a gemeente folder's tables are made of, from the hashes alone (nothing is read or evaluated)."""
+
+    map: Path
+    bestanden: dict[str, str]
+    """Every `*.yaml` in the folder (the kader included): name → content hash."""
+    grondslag: str
+    """The package and the gemeente's kader: a file's cached rows hold only while these are the same."""
+    sleutel: str
+    """The grondslag and every file: when it is the same, the cached tables are this folder's tables."""
+    nieuw: int
+    """Files that were new or touched since the last export (to guess the work before anything is read)."""
+
+    @property
+    def naam_in_cache(self) -> str:
+        """`map-<folder>-<grondslag>-<sleutel>.pkl`: what a cached part holds can be told from its name."""
+        return f"{_mapnaam(self.map)}-{self.grondslag[:16]}-{self.sleutel}.pkl"
+
+
+@dataclass
+class Gemeentedeel:
+    """One gemeente folder's tables in the cache, and per file where its rows are."""
+
+    grondslag: str
+    bestanden: dict[str, str]
+    """File name → content hash, in the order of the rows."""
+    aantallen: dict[str, list[int]]
+    """Per table, the number of rows of each file (in the order of `bestanden`)."""
+    tabellen: dict[str, pa.Table]
+    gelezen: int = 0
+    """Files read and evaluated to make it (the others came from the cache)."""
+
+
+def _mapnaam(map_: Path) -> str:
+    return f"map-{hashlib.blake2b(str(map_.resolve()).encode(), digest_size=12).hexdigest()}"
+
+
+def _map(map_: Path, pakket: str, hashes: Bestandshashes) -> Gemeentemap:
     volledig = str(map_.resolve())
-    h.update(volledig.encode())
-    for pad in sorted(map_.glob("*.yaml")):
-        h.update(pad.name.encode())
-        h.update(hashes.hash(pad, f"{volledig}/{pad.name}").encode())
-    return h.hexdigest()
+    voor = hashes.gelezen
+    namen = sorted(e.name for e in os.scandir(map_) if e.name.endswith(".yaml"))
+    bestanden = {naam: hashes.hash(map_ / naam, f"{volledig}/{naam}") for naam in namen}
+    grondslag = hashlib.blake2b(f"{pakket}|{bestanden.get(KADER_BESTAND, '-')}".encode(), digest_size=20)
+    sleutel = hashlib.blake2b(f"{grondslag.hexdigest()}|{volledig}".encode(), digest_size=20)
+    for naam, h in bestanden.items():
+        sleutel.update(f"|{naam}|{h}".encode())
+    return Gemeentemap(map_, bestanden, grondslag.hexdigest(), sleutel.hexdigest(), hashes.gelezen - voor)
 
 
-def _gemeenten(data_dirs: list[Path], cache: Path | None = None) -> dict[Path, str]:
-    """Every gemeente folder in order, with its content hash."""
+def _gemeenten(data_dirs: list[Path], cache: Path | None = None) -> list[Gemeentemap]:
+    """Every gemeente folder in order, with the hashes its tables are made from."""
     mappen = [m for d in data_dirs for m in sorted(Path(d).iterdir()) if m.is_dir() and not m.name.startswith(".")]
     pakket = pakket_hash()
     hashes = Bestandshashes(cache)
-    sleutels = {m: _gemeente_hash(m, pakket, hashes) for m in mappen}
+    gemeenten = [_map(m, pakket, hashes) for m in mappen]
     hashes.bewaar()
-    return sleutels
+    return gemeenten
 
 
-def gemeente_pickle(map_: Path) -> bytes:
-    """One gemeente's tables, pickled where they are built: the cache stores these bytes as they come, so they are
-    pickled once, not again by the main process."""
-    from evaluatie.rapportage.tidy import gemeente_tabellen
+def _systeemgeheugen() -> None:
+    """Arrow's memory from the C library's allocator: jemalloc keeps ≈ 11 MB per process for its own, and the export
+    runs in three processes (measured with `make bench-schaal`)."""
+    import pyarrow as pa
 
-    return pickle.dumps(gemeente_tabellen(map_), protocol=pickle.HIGHEST_PROTOCOL)
+    pa.set_memory_pool(pa.system_memory_pool())
 
 
-def _bouw(te_doen: list[Path], werkers: int, kaart: Kaart | None) -> Iterator[bytes]:
-    """Each gemeente's pickled tables in order, as they are done (the main process stores them meanwhile)."""
-    if kaart is None and werkers > 1 and len(te_doen) > 1:
+def _lees_deel(pad: Path | None) -> Gemeentedeel | None:
+    if pad is None:
+        return None
+    try:
+        with pad.open("rb") as f:
+            deel = pickle.load(f)  # noqa: S301 - written by this package into the user's own cache folder
+    except (OSError, pickle.UnpicklingError, EOFError, ImportError, AttributeError, TypeError):
+        return None  # gone meanwhile, or written by another version: built anew
+    return deel if isinstance(deel, Gemeentedeel) else None
+
+
+def bouw_deel(taak: tuple[Gemeentemap, Path | None]) -> bytes:
+    """A gemeente's tables, pickled where they are built (the cache stores the bytes as they come): the files that
+    changed since the cached part at the given path are read and evaluated, the rows of the others are taken from
+    it."""
+    import pyarrow as pa
+
+    from evaluatie.opslag.laden import kader_of_fout, scan
+    from evaluatie.rapportage.tidy import SCHEMA, als_arrow, bestand_rijen, zonder_gc
+
+    _systeemgeheugen()
+    gemeente, vorig_pad = taak
+    vorig = _lees_deel(vorig_pad)
+    if vorig is not None and vorig.grondslag != gemeente.grondslag:
+        vorig = None  # another kader or package: every row may differ
+    posities = {naam: (h, i) for i, (naam, h) in enumerate(vorig.bestanden.items())} if vorig else {}
+    kader = kader_of_fout(gemeente.map)
+    bestanden = scan(gemeente.map.parent, gemeente.map.name)[0]
+    stukken: list[int | dict[str, list[dict]]] = []  # per file: its position in `vorig`, or its new rows
+    with zonder_gc():
+        for pad in bestanden:
+            h, i = posities.get(pad.name, (None, -1))
+            stukken.append(i if h is not None and h == gemeente.bestanden.get(pad.name) else bestand_rijen(pad, kader))
+    nieuw = als_arrow([s for s in stukken if isinstance(s, dict)])
+    tabellen, aantallen = {}, {}
+    for naam in SCHEMA:
+        begin = [0, *accumulate(vorig.aantallen[naam])] if vorig else [0]
+        delen, per_bestand, positie = [], [], 0
+        for s in stukken:
+            if isinstance(s, int):
+                n = vorig.aantallen[naam][s]  # type: ignore[union-attr]
+                delen.append(vorig.tabellen[naam].slice(begin[s], n))  # type: ignore[union-attr]
+            else:
+                n = len(s.get(naam, ()))
+                delen.append(nieuw[naam].slice(positie, n))
+                positie += n
+            per_bestand.append(n)
+        tabellen[naam] = pa.concat_tables(delen).combine_chunks() if delen else nieuw[naam]
+        aantallen[naam] = per_bestand
+    deel = Gemeentedeel(
+        grondslag=gemeente.grondslag,
+        bestanden={p.name: gemeente.bestanden.get(p.name, "-") for p in bestanden},
+        aantallen=aantallen,
+        tabellen=tabellen,
+        gelezen=sum(isinstance(s, dict) for s in stukken),
+    )
+    return pickle.dumps(deel, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass
+class Telling:
+    gemeenten_gebouwd: int = 0
+    gemeenten_uit_cache: int = 0
+    bestanden_gelezen: int = 0
+
+
+def _geschat_te_lezen(gemeente: Gemeentemap, vorig: Path | None) -> int:
+    """Files a gemeente's build will read: the touched ones, or all when no part with its grondslag is cached."""
+    if vorig is None or f"-{gemeente.grondslag[:16]}-" not in vorig.name:
+        return len(gemeente.bestanden)
+    return gemeente.nieuw
+
+
+def _delen(
+    gemeenten: list[Gemeentemap], werkers: int, cache: Path | None, kaart: Kaart | None, telling: Telling
+) -> Iterator[Gemeentedeel]:
+    """Each gemeente's part in order: from the cache as it is, or built (its changed files read) — in worker
+    processes when enough is to be read, meanwhile the parts before it are passed on."""
+    bekend = (
+        {n.split("-")[1]: cache / n for n in os.listdir(cache) if n.startswith("map-")}
+        if cache and cache.is_dir()
+        else {}
+    )
+    klaar, taken = [], []
+    for g in gemeenten:
+        vorig = bekend.get(_mapnaam(g.map).split("-")[1])
+        klaar.append(vorig if vorig is not None and vorig.name == g.naam_in_cache else None)
+        if klaar[-1] is None:
+            taken.append((g, vorig))
+    if kaart is None and werkers > 1 and len(taken) > 1 and sum(_geschat_te_lezen(*t) for t in taken) >= POOL_VANAF:
         kaart = proceskaart(werkers)
-    yield from (kaart or map)(gemeente_pickle, te_doen) if te_doen else ()
+    gebouwd = iter((kaart or map)(bouw_deel, taken) if taken else ())
+    telling.gemeenten_gebouwd = len(taken)
+    for g, pad in zip(gemeenten, klaar, strict=True):
+        deel = _lees_deel(pad)
+        if deel is None:
+            gemaakt = next(gebouwd) if pad is None else bouw_deel((g, None))  # or: the cached part vanished
+            if cache:
+                cache.mkdir(parents=True, exist_ok=True)
+                schrijf_atomair(cache / g.naam_in_cache, gemaakt)
+                vorig = bekend.get(_mapnaam(g.map).split("-")[1])
+                if vorig is not None and vorig.name != g.naam_in_cache:
+                    vorig.unlink(missing_ok=True)
+            deel = pickle.loads(gemaakt)  # noqa: S301 - made by this export a moment ago
+            telling.bestanden_gelezen += deel.gelezen
+        else:
+            telling.gemeenten_uit_cache += 1
+        yield deel
 
 
-def _tabellen(
-    sleutels: dict[Path, str], werkers: int, cache: Path | None, kaart: Kaart | None
-) -> tuple[Tabellen, dict[str, int]]:
-    # pandas and the rules only where something is built: an unchanged export is the hashing and a copy.
-    import pandas as pd
+GEDEELD_NODIG = {
+    "samenwerkingen": ["gemeente", "id", "naam", "afkorting", "sw_nummer", "aantal_gemeenten"],
+    "aandelen": None,
+    "motieven": ["gemeente", "id", "jaar", "categorie", "categorie_label", "beantwoord", "score"],
+}
+"""The columns `gedeelde_tabellen` reads (None: all): only these are kept over all gemeenten."""
+
+
+def _gedeelde(stukken: dict[str, list[pa.Table]]) -> dict[str, pa.Table]:
+    """`gedeeld` and `gedeeld_motieven`: the records matched across gemeenten (pandas: only three tables)."""
+    import pyarrow as pa
 
     from evaluatie.rapportage.gedeeld import gedeelde_tabellen
-    from evaluatie.rapportage.tidy import TABELLEN
+    from evaluatie.rapportage.tidy import GEDEELD_SCHEMA, SCHEMA
 
-    mappen = list(sleutels)
-    delen: dict[Path, Tabellen] = {}
-    te_doen = []
-    for m in mappen:
-        pad = cache / f"{sleutels[m]}.pkl" if cache else None
-        if pad and pad.is_file():
-            with pad.open("rb") as f:
-                delen[m] = pickle.load(f)
-        else:
-            te_doen.append(m)
-    for m, gemaakt in zip(te_doen, _bouw(te_doen, werkers, kaart), strict=True):
-        if cache:
-            schrijf_atomair(cache / f"{sleutels[m]}.pkl", gemaakt)
-        delen[m] = pickle.loads(gemaakt)  # noqa: S301 - made by this export a moment ago
-    tabellen = {
-        naam: pd.concat([delen[m][naam] for m in mappen], ignore_index=True) if mappen else pd.DataFrame(columns=k)
-        for naam, k in TABELLEN.items()
+    nodig = {}
+    for naam, kolommen in GEDEELD_NODIG.items():
+        schema = pa.schema([SCHEMA[naam].field(k) for k in kolommen or SCHEMA[naam].names])
+        nodig[naam] = (
+            (pa.concat_tables(stukken[naam]) if stukken[naam] else schema.empty_table()).cast(schema).to_pandas()
+        )
+    return {
+        naam: pa.Table.from_pandas(tabel, schema=GEDEELD_SCHEMA[naam], preserve_index=False)
+        for naam, tabel in gedeelde_tabellen(nodig).items()
     }
-    tabellen |= gedeelde_tabellen(tabellen)
-    return tabellen, {"uit_cache": len(mappen) - len(te_doen), "gebouwd": len(te_doen)}
+
+
+def _voor_gedeeld(deel: Gemeentedeel, stukken: dict[str, list[pa.Table]]) -> None:
+    """Keep what `_gedeelde` reads of a gemeente, its texts dictionary-encoded (gemeente, id and the motives' labels
+    repeat on every row: a quarter of the memory) until they are matched."""
+    import pyarrow as pa
+
+    for naam, kolommen in GEDEELD_NODIG.items():
+        tabel = deel.tabellen[naam].select(kolommen) if kolommen else deel.tabellen[naam]
+        stukken[naam].append(
+            pa.table(
+                [k.dictionary_encode() if pa.types.is_string(k.type) else k for k in tabel.columns], tabel.schema.names
+            )
+        )
 
 
 def tidy_tabellen(
     data_dirs: list[Path], werkers: int = 1, cache: Path | None = None, kaart: Kaart | None = None
 ) -> tuple[Tabellen, dict[str, int]]:
-    """The tidy tables of several data folders; unchanged gemeenten come from the cache, the rest in parallel:
-    in `werkers` processes here, or through `kaart` (an ordered map, e.g. on a Dask cluster).
+    """The tidy tables of several data folders as DataFrames; unchanged files come from the cache, the rest in
+    parallel: in `werkers` processes here, or through `kaart` (an ordered map, e.g. on a Dask cluster).
 
     Returns the tables and counts of gemeenten read from the cache and built anew.
     """
-    return _tabellen(_gemeenten(data_dirs, cache), werkers, cache, kaart)
+    import pyarrow as pa
+
+    from evaluatie.rapportage.tidy import SCHEMA, als_pandas
+
+    telling = Telling()
+    delen = list(_delen(_gemeenten(data_dirs, cache), werkers, cache, kaart, telling))
+    tabellen = {
+        naam: pa.concat_tables([d.tabellen[naam] for d in delen]) if delen else schema.empty_table()
+        for naam, schema in SCHEMA.items()
+    }
+    stukken: dict[str, list[pa.Table]] = {naam: [] for naam in GEDEELD_NODIG}
+    for deel in delen:
+        _voor_gedeeld(deel, stukken)
+    tabellen |= _gedeelde(stukken)
+    return als_pandas(tabellen), {"uit_cache": telling.gemeenten_uit_cache, "gebouwd": telling.gemeenten_gebouwd}
 
 
 def _eerdere_export(klaar: Path | None, formaat: str) -> tuple[dict[str, int], list[str]] | None:
@@ -153,7 +332,8 @@ def _eerdere_export(klaar: Path | None, formaat: str) -> tuple[dict[str, int], l
 
 @dataclass
 class Export:
-    """What `exporteer_tidy` wrote: the files, rows per table, and how many gemeenten were built or cached."""
+    """What `exporteer_tidy` wrote: the files, rows per table, and how many gemeenten and files were built or
+    cached."""
 
     paden: list[Path]
     rijen: dict[str, int]
@@ -161,6 +341,8 @@ class Export:
     uit_cache: int
     fouten: list[str] = field(default_factory=list)
     """Files that could not be read (each named with file, field and value): the tables hold everything else."""
+    gelezen: int = 0
+    """Files read and evaluated; the rows of every other file came from the cache."""
 
 
 def exporteer_tidy(
@@ -171,11 +353,12 @@ def exporteer_tidy(
     cache: Path | None = None,
     kaart: Kaart | None = None,
 ) -> Export:
-    """Write every tidy table to `naar`; when the same export was made before, its files are copied from the cache."""
-    sleutels = _gemeenten(data_dirs, cache)
+    """Write every tidy table to `naar`, gemeente by gemeente (never the nation's rows at once); when the same export
+    was made before, its files are copied from the cache."""
+    gemeenten = _gemeenten(data_dirs, cache)
     geheel = hashlib.blake2b(formaat.encode(), digest_size=20)
-    for sleutel in sleutels.values():
-        geheel.update(sleutel.encode())
+    for g in gemeenten:
+        geheel.update(g.sleutel.encode())
     klaar = cache / f"export-{geheel.hexdigest()}" if cache else None
     naar.mkdir(parents=True, exist_ok=True)
     vorig = _eerdere_export(klaar, formaat)
@@ -184,24 +367,44 @@ def exporteer_tidy(
         paden = [naar / f"{naam}.{formaat}" for naam in rijen]
         for pad in paden:
             schrijf_atomair(pad, (klaar / pad.name).read_bytes())
-        return Export(paden, rijen, gebouwd=0, uit_cache=len(sleutels), fouten=fouten)
-    from evaluatie.rapportage.tidy import schrijf_tabellen
+        return Export(paden, rijen, gebouwd=0, uit_cache=len(gemeenten), fouten=fouten)
+    from evaluatie.rapportage.tidy import SCHEMA, Tabelschrijver
 
-    tabellen, telling = _tabellen(sleutels, werkers, cache, kaart)
-    paden = schrijf_tabellen(tabellen, naar, formaat)
-    rijen = {naam: len(tabel) for naam, tabel in tabellen.items()}
-    bevindingen = tabellen["bevindingen"]
-    fouten = [str(t) for t in bevindingen.loc[bevindingen["ernst"] == "fout", "tekst"]] if len(bevindingen) else []
+    telling = Telling()
+    stukken: dict[str, list[pa.Table]] = {naam: [] for naam in GEDEELD_NODIG}
+    fouten: list[str] = []
+    with Tabelschrijver(naar, formaat, SCHEMA) as schrijver:
+        for deel in _delen(gemeenten, werkers, cache, kaart, telling):
+            schrijver.voeg_toe(deel.tabellen)
+            _voor_gedeeld(deel, stukken)
+            bevindingen = deel.tabellen["bevindingen"]
+            ernst = bevindingen["ernst"].to_pylist()
+            fouten += [t for t, e in zip(bevindingen["tekst"].to_pylist(), ernst, strict=True) if e == "fout"]
+    gedeeld = _gedeelde(stukken)
+    with Tabelschrijver(naar, formaat, {naam: t.schema for naam, t in gedeeld.items()}) as nog:
+        nog.voeg_toe(gedeeld)
+    paden, rijen = schrijver.paden + nog.paden, schrijver.rijen | nog.rijen
     if klaar:
-        cache.mkdir(parents=True, exist_ok=True)
-        # Filled beside and renamed into place: a half-written export is never taken for a finished one.
-        tijdelijk = Path(tempfile.mkdtemp(prefix=".export-", dir=cache))
-        for pad in paden:
-            shutil.copyfile(pad, tijdelijk / pad.name)
-        (tijdelijk / RIJEN_BESTAND).write_text(json.dumps({"rijen": rijen, "fouten": fouten}), encoding="utf-8")
-        shutil.rmtree(klaar, ignore_errors=True)  # an incomplete earlier one (a file was removed from the cache)
-        try:
-            tijdelijk.rename(klaar)
-        except OSError:  # another export of the same data got there first
-            shutil.rmtree(tijdelijk, ignore_errors=True)
-    return Export(paden, rijen, **telling, fouten=fouten)
+        _bewaar_export(klaar, paden, rijen, fouten)
+    return Export(
+        paden,
+        rijen,
+        gebouwd=telling.gemeenten_gebouwd,
+        uit_cache=telling.gemeenten_uit_cache,
+        fouten=fouten,
+        gelezen=telling.bestanden_gelezen,
+    )
+
+
+def _bewaar_export(klaar: Path, paden: list[Path], rijen: dict[str, int], fouten: list[str]) -> None:
+    """Filled beside and renamed into place: a half-written export is never taken for a finished one."""
+    klaar.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = Path(tempfile.mkdtemp(prefix=".export-", dir=klaar.parent))
+    for pad in paden:
+        shutil.copyfile(pad, tijdelijk / pad.name)
+    (tijdelijk / RIJEN_BESTAND).write_text(json.dumps({"rijen": rijen, "fouten": fouten}), encoding="utf-8")
+    shutil.rmtree(klaar, ignore_errors=True)  # an incomplete earlier one (a file was removed from the cache)
+    try:
+        tijdelijk.rename(klaar)
+    except OSError:  # another export of the same data got there first
+        shutil.rmtree(tijdelijk, ignore_errors=True)
