@@ -114,6 +114,9 @@ def koppel(samenwerkingen: pd.DataFrame) -> pd.Series:
       nothing for those records, and they are matched by name like records without a number;
     - the same name key, for a record without a (usable) number: only with records of that name whose numbers are
       all one and the same, so a record without a number never chains Sw-1 and Sw-2 into one.
+
+    A column `naamsleutel` is used as the records' name keys when the table has one (the tidy export computes them
+    per gemeente and keeps them in its cache); otherwise they are computed here.
     """
     import pandas as pd
 
@@ -135,7 +138,10 @@ def koppel(samenwerkingen: pd.DataFrame) -> pd.Series:
         if nummer:
             per_nummer.setdefault((nummer, gemeente), set()).add(id_)
     nummers = [n if n and len(per_nummer[(n, g)]) == 1 else None for n, g in zip(nummers, gemeenten, strict=True)]
-    namen = [naamsleutel(n, a) for n, a in zip(samenwerkingen["naam"], samenwerkingen["afkorting"], strict=True)]
+    if "naamsleutel" in samenwerkingen:
+        namen = samenwerkingen["naamsleutel"].tolist()
+    else:
+        namen = [naamsleutel(n, a) for n, a in zip(samenwerkingen["naam"], samenwerkingen["afkorting"], strict=True)]
     eerste: dict[str, int] = {}
     for i, nummer in enumerate(nummers):
         if nummer:

@@ -8,8 +8,9 @@ evaluation itself.
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -214,7 +215,13 @@ RIJGROEP = 32_768
 class Tabelschrijver:
     """Writes tables to `naar` as their rows come, one file per table: parquet straight from Arrow, in row groups of
     `RIJGROEP`; csv through pandas, whole numbers as whole numbers also in a column with a missing value ("2022",
-    not "2022.0"). Nothing holds more than a row group of a table; the same rows give the same bytes."""
+    not "2022.0"). Nothing holds more than a few row groups of a table; the same rows give the same bytes.
+
+    The writing happens in a thread of its own, in order: Arrow encodes parquet without holding the interpreter, so
+    the caller meanwhile reads and matches the next rows."""
+
+    WACHTRIJ = 8
+    """Row groups handed to the writing thread and not yet written: beyond this, the caller waits."""
 
     def __init__(self, naar: Path, formaat: str, schemas: dict[str, pa.Schema]) -> None:
         self.naar, self.formaat, self.schemas = naar, formaat, schemas
@@ -222,6 +229,8 @@ class Tabelschrijver:
         self.rijen = dict.fromkeys(schemas, 0)
         self._wacht: dict[str, list[pa.Table]] = {naam: [] for naam in schemas}
         self._open: dict[str, Any] = {}
+        self._werk = ThreadPoolExecutor(1, thread_name_prefix="tabelschrijver")
+        self._bezig: deque[Future[None]] = deque()
 
     def __enter__(self) -> Tabelschrijver:
         self.naar.mkdir(parents=True, exist_ok=True)
@@ -232,11 +241,16 @@ class Tabelschrijver:
             self._wacht[naam].append(tabel)
             self.rijen[naam] += tabel.num_rows
             if sum(t.num_rows for t in self._wacht[naam]) >= RIJGROEP:
-                self._schrijf(naam)
+                self._geef_door(naam)
 
-    def _schrijf(self, naam: str) -> None:
+    def _geef_door(self, naam: str) -> None:
         tabel = pa.concat_tables(self._wacht[naam]) if self._wacht[naam] else self.schemas[naam].empty_table()
         self._wacht[naam] = []
+        self._bezig.append(self._werk.submit(self._schrijf, naam, tabel))
+        while len(self._bezig) > self.WACHTRIJ or (self._bezig and self._bezig[0].done()):
+            self._bezig.popleft().result()  # a writing error is raised here, in the caller
+
+    def _schrijf(self, naam: str, tabel: pa.Table) -> None:
         pad = self.naar / f"{naam}.{self.formaat}"
         if self.formaat == "csv":
             import pandas as pd
@@ -252,11 +266,15 @@ class Tabelschrijver:
             if tabel.num_rows or self.rijen[naam] == 0:
                 self._open[naam].write_table(tabel, row_group_size=RIJGROEP)
 
-    def __exit__(self, *fout: object) -> None:
+    def __exit__(self, soort: object, *_fout: object) -> None:
         try:
-            for naam in self.schemas:
-                if fout[0] is None and (self._wacht[naam] or naam not in self._open):
-                    self._schrijf(naam)
+            if soort is None:
+                for naam in self.schemas:
+                    if self._wacht[naam] or self.rijen[naam] == 0 or naam not in self._open:
+                        self._geef_door(naam)
+            self._werk.shutdown(wait=True)
+            while self._bezig and soort is None:
+                self._bezig.popleft().result()
         finally:
             for uit in self._open.values():
                 uit.close()

@@ -53,17 +53,18 @@ class Bestandshashes:
         self.gelezen = 0
         """Files read (and hashed) because they were new or their size or modification time changed."""
 
-    def hash(self, pad: Path, sleutel: str) -> str:
-        """The content hash of `pad`, known in the index as `sleutel` (its full path)."""
-        toestand = pad.stat()
+    def hash(self, pad: str, toestand: os.stat_result | None = None) -> str:
+        """The content hash of the file at `pad` (a full path: its key in the index); `toestand` its stat, when
+        the caller has it already."""
+        toestand = toestand or os.stat(pad)
         if not stat.S_ISREG(toestand.st_mode):
             return "-"  # a folder or pipe named *.yaml: never read (loading names it)
         merk = [toestand.st_mtime_ns, toestand.st_size, toestand.st_ino]
-        bekend = self.index.get(sleutel)
+        bekend = self.index.get(pad)
         if bekend is not None and bekend[:3] == merk:
             return bekend[3]
-        waarde = bestand_hash(pad) or "-"
-        self.index[sleutel], self.veranderd = [*merk, waarde], True
+        waarde = bestand_hash(Path(pad)) or "-"
+        self.index[pad], self.veranderd = [*merk, waarde], True
         self.gelezen += 1
         return waarde
 
@@ -103,6 +104,8 @@ class Gemeentedeel:
     aantallen: dict[str, list[int]]
     """Per table, the number of rows of each file (in the order of `bestanden`)."""
     tabellen: dict[str, pa.Table]
+    voor_gedeeld: dict[str, pa.Table]
+    """What matching across gemeenten reads of these tables (`voor_gedeeld`)."""
     gelezen: int = 0
     """Files read and evaluated to make it (the others came from the cache)."""
 
@@ -114,8 +117,9 @@ def _mapnaam(map_: Path) -> str:
 def _map(map_: Path, pakket: str, hashes: Bestandshashes) -> Gemeentemap:
     volledig = str(map_.resolve())
     voor = hashes.gelezen
-    namen = sorted(e.name for e in os.scandir(map_) if e.name.endswith(".yaml"))
-    bestanden = {naam: hashes.hash(map_ / naam, f"{volledig}/{naam}") for naam in namen}
+    with os.scandir(volledig) as inhoud:
+        items = sorted((e.name, e) for e in inhoud if e.name.endswith(".yaml"))
+    bestanden = {naam: hashes.hash(e.path, e.stat()) for naam, e in items}
     grondslag = hashlib.blake2b(f"{pakket}|{bestanden.get(KADER_BESTAND, '-')}".encode(), digest_size=20)
     sleutel = hashlib.blake2b(f"{grondslag.hexdigest()}|{volledig}".encode(), digest_size=20)
     for naam, h in bestanden.items():
@@ -195,6 +199,7 @@ def bouw_deel(taak: tuple[Gemeentemap, Path | None]) -> bytes:
         bestanden={p.name: gemeente.bestanden.get(p.name, "-") for p in bestanden},
         aantallen=aantallen,
         tabellen=tabellen,
+        voor_gedeeld=voor_gedeeld(tabellen),
         gelezen=sum(isinstance(s, dict) for s in stukken),
     )
     return pickle.dumps(deel, protocol=pickle.HIGHEST_PROTOCOL)
@@ -259,37 +264,43 @@ GEDEELD_NODIG = {
 """The columns `gedeelde_tabellen` reads (None: all): only these are kept over all gemeenten."""
 
 
-def _gedeelde(stukken: dict[str, list[pa.Table]]) -> dict[str, pa.Table]:
+def voor_gedeeld(tabellen: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """What matching across gemeenten reads of one gemeente's tables, made when the gemeente is built and kept in
+    its cached part: the columns it needs, the name keys of its partnerships (`naamsleutel`), and texts
+    dictionary-encoded (gemeente, id and the motives' labels repeat on every row: a quarter of the memory)."""
+    import pyarrow as pa
+
+    from evaluatie.rapportage.gedeeld import naamsleutel
+
+    uit = {}
+    for naam, kolommen in GEDEELD_NODIG.items():
+        tabel = tabellen[naam].select(kolommen) if kolommen else tabellen[naam]
+        if naam == "samenwerkingen":
+            paren = zip(tabel["naam"].to_pylist(), tabel["afkorting"].to_pylist(), strict=True)
+            tabel = tabel.append_column("naamsleutel", pa.array([naamsleutel(n, a) for n, a in paren], pa.string()))
+        kolommen_ = [k.dictionary_encode() if pa.types.is_string(k.type) else k for k in tabel.columns]
+        uit[naam] = pa.table(kolommen_, tabel.schema.names)
+    return uit
+
+
+def _gedeelde(delen: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
     """`gedeeld` and `gedeeld_motieven`: the records matched across gemeenten (pandas: only three tables)."""
     import pyarrow as pa
 
     from evaluatie.rapportage.gedeeld import gedeelde_tabellen
     from evaluatie.rapportage.tidy import GEDEELD_SCHEMA, SCHEMA
 
+    leeg = voor_gedeeld({naam: schema.empty_table() for naam, schema in SCHEMA.items()})
     nodig = {}
-    for naam, kolommen in GEDEELD_NODIG.items():
-        schema = pa.schema([SCHEMA[naam].field(k) for k in kolommen or SCHEMA[naam].names])
-        nodig[naam] = (
-            (pa.concat_tables(stukken[naam]) if stukken[naam] else schema.empty_table()).cast(schema).to_pandas()
+    for naam, tabel in leeg.items():
+        tekst = pa.schema(
+            [pa.field(f.name, pa.string() if pa.types.is_dictionary(f.type) else f.type) for f in tabel.schema]
         )
+        nodig[naam] = pa.concat_tables([tabel, *(d[naam] for d in delen)]).cast(tekst).to_pandas()
     return {
         naam: pa.Table.from_pandas(tabel, schema=GEDEELD_SCHEMA[naam], preserve_index=False)
         for naam, tabel in gedeelde_tabellen(nodig).items()
     }
-
-
-def _voor_gedeeld(deel: Gemeentedeel, stukken: dict[str, list[pa.Table]]) -> None:
-    """Keep what `_gedeelde` reads of a gemeente, its texts dictionary-encoded (gemeente, id and the motives' labels
-    repeat on every row: a quarter of the memory) until they are matched."""
-    import pyarrow as pa
-
-    for naam, kolommen in GEDEELD_NODIG.items():
-        tabel = deel.tabellen[naam].select(kolommen) if kolommen else deel.tabellen[naam]
-        stukken[naam].append(
-            pa.table(
-                [k.dictionary_encode() if pa.types.is_string(k.type) else k for k in tabel.columns], tabel.schema.names
-            )
-        )
 
 
 def tidy_tabellen(
@@ -310,10 +321,7 @@ def tidy_tabellen(
         naam: pa.concat_tables([d.tabellen[naam] for d in delen]) if delen else schema.empty_table()
         for naam, schema in SCHEMA.items()
     }
-    stukken: dict[str, list[pa.Table]] = {naam: [] for naam in GEDEELD_NODIG}
-    for deel in delen:
-        _voor_gedeeld(deel, stukken)
-    tabellen |= _gedeelde(stukken)
+    tabellen |= _gedeelde([d.voor_gedeeld for d in delen])
     return als_pandas(tabellen), {"uit_cache": telling.gemeenten_uit_cache, "gebouwd": telling.gemeenten_gebouwd}
 
 
@@ -371,12 +379,12 @@ def exporteer_tidy(
     from evaluatie.rapportage.tidy import SCHEMA, Tabelschrijver
 
     telling = Telling()
-    stukken: dict[str, list[pa.Table]] = {naam: [] for naam in GEDEELD_NODIG}
+    stukken: list[dict[str, pa.Table]] = []
     fouten: list[str] = []
     with Tabelschrijver(naar, formaat, SCHEMA) as schrijver:
         for deel in _delen(gemeenten, werkers, cache, kaart, telling):
             schrijver.voeg_toe(deel.tabellen)
-            _voor_gedeeld(deel, stukken)
+            stukken.append(deel.voor_gedeeld)
             bevindingen = deel.tabellen["bevindingen"]
             ernst = bevindingen["ernst"].to_pylist()
             fouten += [t for t, e in zip(bevindingen["tekst"].to_pylist(), ernst, strict=True) if e == "fout"]
