@@ -106,9 +106,9 @@ for _tag in ("binary", "set", "omap", "pairs"):
     Lader.add_constructor(f"tag:yaml.org,2002:{_tag}", Lader.weiger_tag)
 Lader.add_constructor(None, Lader.weiger_tag)
 Lader.yaml_implicit_resolvers = {k: list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_ALS_TEKST = re.compile("|".join(f"(?:{p})" for p in ALS_TEKST))  # one test per scalar, not four
 for _teken in "-+0123456789":
-    for _patroon in reversed(ALS_TEKST):
-        Lader.yaml_implicit_resolvers.setdefault(_teken, []).insert(0, ("tag:yaml.org,2002:str", re.compile(_patroon)))
+    Lader.yaml_implicit_resolvers.setdefault(_teken, []).insert(0, ("tag:yaml.org,2002:str", _ALS_TEKST))
 
 
 _TAB = "een tab waar spaties horen (spring in met spaties)"
