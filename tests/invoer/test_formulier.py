@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ from evaluatie.opslag.schrijven import GESCHIEDENIS_MAP
 
 
 @pytest.fixture
-def formulier(data_kopie: Path) -> Invoerformulier:
-    return Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
+def formulier(data_kopie: Path) -> Iterator[Invoerformulier]:
+    f = Invoerformulier(data_kopie, "voorbeeldstad", "cultuurpodium", 2024)
+    yield f
+    f.sluit_rapport()  # a report kernel kept warm by "Rapport maken" ends with the test
 
 
 def bestand(f: Invoerformulier) -> Path:

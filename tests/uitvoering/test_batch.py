@@ -119,15 +119,19 @@ def test_cache(tmp_path: Path):
     data = kleine_set(tmp_path, "afvalbedrijf", "cultuurpodium")
     uit = tmp_path / "uit"
     eerste = rapporteer(data, uit, 2024, werkers=1, **STIL)
-    assert len(eerste.gemaakt) == 2 and eerste.uit_cache == []
-    assert rapporteer(data, uit, 2024, werkers=1, **STIL).uit_cache == [
-        "voorbeeldstad/2024/afvalbedrijf",
-        "voorbeeldstad/2024/cultuurpodium",
-    ]
+    assert len(eerste.gemaakt) == 2 and eerste.uit_cache == [] and [p.name for p in eerste.overzichten] == ["index.html"]
+    ongewijzigd = rapporteer(data, uit, 2024, werkers=1, **STIL)
+    assert ongewijzigd.uit_cache == ["voorbeeldstad/2024/afvalbedrijf", "voorbeeldstad/2024/cultuurpodium"]
+    assert ongewijzigd.overzichten == []  # the overview says the same: not written again
     bestand = data / "voorbeeldstad" / "cultuurpodium.yaml"
-    bestand.write_text(bestand.read_text(encoding="utf-8").replace("840.000", "850.000"), encoding="utf-8")
+    tekst = bestand.read_text(encoding="utf-8")
+    bestand.write_text(tekst.replace("toelichting: ", "toelichting: Bijgewerkt. ", 1), encoding="utf-8")
+    alleen_rapport = rapporteer(data, uit, 2024, werkers=1, **STIL)
+    assert [p.stem for p in alleen_rapport.gemaakt] == ["cultuurpodium"] and alleen_rapport.overzichten == []
+    bestand.write_text(tekst.replace("840.000", "850.000"), encoding="utf-8")
     tweede = rapporteer(data, uit, 2024, werkers=1, **STIL)
     assert [p.stem for p in tweede.gemaakt] == ["cultuurpodium"] and len(tweede.uit_cache) == 1
+    assert [p.name for p in tweede.overzichten] == ["index.html"]  # its entry in the overview changed
     assert "€ 850.000" in (uit / "voorbeeldstad" / "2024" / "cultuurpodium.html").read_text(encoding="utf-8")
     # A new format is not in the cache; --opnieuw renders everything.
     opties = Opties(formaten=(HtmlFormaat(),), datum=None)

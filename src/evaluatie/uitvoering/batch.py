@@ -19,7 +19,7 @@ from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.rapportage.overzicht import evaluaties, overzicht_html
 from evaluatie.regels.analyse import Evaluatie, standaardjaar
 from evaluatie.uitvoering.cache import Cache, taak_hash
-from evaluatie.uitvoering.formaten import schrijf_document
+from evaluatie.uitvoering.formaten import HtmlFormaat, binnen, schrijf_document
 from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
 from evaluatie.uitvoering.werk import dask_client, procespool
 
@@ -44,14 +44,23 @@ class Batchuitkomst:
         )
 
 
-def _in_dit_proces(taken: list[Taak]) -> Iterator[TaakUitkomst]:
-    from evaluatie.uitvoering.kernel import render_taak, stop_kernel
+def _in_dit_proces(taken: list[Taak], warm_houden: bool = False) -> Iterator[TaakUitkomst]:
+    """The reports in this process's warm kernel, in its report thread (`rapportdraad`). The kernel starts there
+    while this thread imports WeasyPrint (half a second of the kernel's boot). The kernel is stopped afterwards
+    unless the caller keeps it for more (the form: its tab's report kernel lives with the tab)."""
+    from evaluatie.uitvoering.kernel import rapportdraad, render_taak, stop_kernel, warm_op
 
+    draad = rapportdraad()
     try:
+        warm_op(taken[0].opties, weasyprint=False)
+        if any(f.naam == "pdf" for f in taken[0].opties.formaten):
+            import weasyprint  # noqa: F401 - here, while the kernel boots in the report thread
+
         for taak in taken:
-            yield render_taak(taak)
+            yield draad.submit(render_taak, taak).result()
     finally:
-        stop_kernel()
+        if not warm_houden:
+            draad.submit(stop_kernel).result()
 
 
 def _pool(taken: list[Taak], werkers: int, gebroken: list[Taak]) -> Iterator[TaakUitkomst]:
@@ -95,15 +104,18 @@ def _op_dask(taken: list[Taak], adres: str, werkers: int) -> Iterator[TaakUitkom
         client.run(stop_kernel)
 
 
-def verdeel(taken: list[Taak], werkers: int, dask: str | None = None) -> Iterator[TaakUitkomst]:
-    """Run the tasks where asked: on Dask, in `werkers` processes, or (one worker) in this process."""
+def verdeel(
+    taken: list[Taak], werkers: int, dask: str | None = None, warm_houden: bool = False
+) -> Iterator[TaakUitkomst]:
+    """Run the tasks where asked: on Dask, in `werkers` processes, or (one worker) in this process — whose kernel
+    stays for the next call with `warm_houden`."""
     if not taken:
         return iter(())
     if dask:
         return _op_dask(taken, dask, werkers)
     if werkers > 1 and len(taken) > 1:
         return _in_processen(taken, min(werkers, len(taken)))
-    return _in_dit_proces(taken)
+    return _in_dit_proces(taken, warm_houden)
 
 
 def _taken(
@@ -143,10 +155,13 @@ def rapporteer(
     voortgang: bool = False,
     melding: Callable[[str], object] = print,
     alleen: str | None = None,
+    warm_houden: bool = False,
 ) -> Batchuitkomst:
-    """Render every partnership of every (or one) gemeente for a year, then each gemeente's overview page.
+    """Render every partnership of every (or one) gemeente for a year, then each gemeente's overview page (written
+    only when its content changed).
 
     `alleen` limits the rendering to one partnership id (the form's "rapport maken"); the overview stays complete.
+    `warm_houden` keeps this process's report kernel for the next call (the form's tab).
     """
     opties = opties or Opties()
     gegevens = laad_gegevens(data_dir, gemeente)
@@ -164,7 +179,7 @@ def rapporteer(
     uitkomst.uit_cache = [t.sleutel for t in taken if t not in te_doen]
 
     with tqdm(total=len(te_doen), unit="rapport", disable=not voortgang, desc="rapporten") as balk:
-        for r in verdeel(te_doen, werkers, dask):
+        for r in verdeel(te_doen, werkers, dask, warm_houden):
             if r.fout is None:
                 uitkomst.gemaakt += r.paden
                 cache.zet(r.sleutel, hashes[r.sleutel])
@@ -185,6 +200,21 @@ def rapporteer(
     return uitkomst
 
 
+def _overzicht_ongewijzigd(html: str, map_: Path, opties: Opties) -> bool:
+    """The overview there was written from this very HTML: its `index.html` has these bytes, and each requested
+    file was written after it (all are written from the same HTML, the HTML first)."""
+    if HtmlFormaat() not in opties.formaten:
+        return False
+    index = map_ / "index.html"
+    try:
+        if index.read_bytes() != html.encode("utf-8"):
+            return False
+        pdf = any(f.naam == "pdf" for f in opties.formaten)
+        return not pdf or (map_ / "overzicht.pdf").stat().st_mtime_ns >= index.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
 def schrijf_overzicht(
     gegevens: Gegevensset,
     gemeente: str,
@@ -194,8 +224,11 @@ def schrijf_overzicht(
     uit: Path,
     opties: Opties,
 ) -> list[Path]:
-    """`index.html` for the browser (sortable, filterable) and `overzicht.pdf` for the griffie."""
+    """`index.html` for the browser (sortable, filterable) and `overzicht.pdf` for the griffie; nothing is written
+    when the overview says the same as the one there (its PDF is the slow part of the form's "Rapport maken")."""
     html = overzicht_html(gegevens, gemeente, jaar, evs, fouten, opties.voet)
+    if _overzicht_ongewijzigd(html, binnen(uit, gemeente, str(jaar)), opties):
+        return []
     # The browser's page is index.html (a folder opens on it); the printed one overzicht.pdf.
     return [
         p

@@ -15,25 +15,26 @@ import math
 import os
 import signal
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.util import Finalize
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import nbformat
-import papermill
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-from papermill.engines import Engine, NotebookExecutionManager, papermill_engines
-from papermill.iorw import load_notebook_node
 
 from evaluatie.domein.fouten import EvaluatieFout, Renderfout
 from evaluatie.uitvoering.formaten import schrijf_document
-from evaluatie.uitvoering.render import KERNEL, IpcKernelManager, naar_html
+from evaluatie.uitvoering.kernelbeheer import KERNEL, IpcKernelManager
 from evaluatie.uitvoering.taak import Opties, Taak, TaakUitkomst
 
-ENGINE = "evaluatie-warm"
-"""The name of the warm engine in papermill's registry."""
+if TYPE_CHECKING:
+    from papermill.engines import NotebookExecutionManager
+
+# papermill and nbconvert are imported where a report is run, not here: `warm_op` launches the kernel first, and
+# they load while it boots.
 # Run first in every report: an empty namespace, no figures left from the report before.
 RESET = "from evaluatie.uitvoering.naamruimte import wis_naamruimte as _wis\n_wis(get_ipython())"
 # Run once when the kernel starts: the heavy imports every report needs (pandas is not one of them). Then everything
@@ -43,19 +44,6 @@ OPWARMEN = (
     "import matplotlib\nmatplotlib.use('Agg')\nfrom evaluatie.rapportage import rapport\n"
     "import gc\ngc.collect()\ngc.freeze()"
 )
-
-
-class WarmeEngine(Engine):
-    """papermill's engine slot, with the kernel of the `WarmeKernel` it is handed (`warme_kernel=`)."""
-
-    @classmethod
-    def execute_managed_notebook(
-        cls, nb_man: NotebookExecutionManager, kernel_name: str, warme_kernel: WarmeKernel, **_opties: Any
-    ) -> None:
-        warme_kernel.voer_cellen_uit(nb_man)
-
-
-papermill_engines.register(ENGINE, WarmeEngine)
 
 
 class WarmeKernel:
@@ -68,13 +56,16 @@ class WarmeKernel:
     def __init__(self, notebook: Path, timeout: float | None = None) -> None:
         self.notebook = notebook
         self.timeout = timeout
-        self.sjabloon = load_notebook_node(str(notebook))
+        self._sjabloon: nbformat.NotebookNode | None = None
         self.client: NotebookClient | None = None
         self.taalinfo: dict[str, Any] = {}
         self.afgebroken = False
 
     def start(self) -> None:
-        """Start the kernel and do the heavy imports once; the kernel is stopped when this process ends."""
+        """Start the kernel and do the heavy imports once (again after `stop`); the kernel is stopped when this
+        process ends."""
+        if self.client is not None:
+            return  # started ahead (`warm_op`)
         opwarmen = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(OPWARMEN)])
         self.client = NotebookClient(
             opwarmen,
@@ -104,15 +95,23 @@ class WarmeKernel:
 
     def draai(self, parameters: dict[str, object]) -> nbformat.NotebookNode:
         """The notebook run by papermill with these parameters in this warm kernel: what papermill returns."""
+        import papermill
+
+        from evaluatie.uitvoering.motor import ENGINE  # registers the warm engine in papermill's registry
+
         if self.client is None:
             self.start()
+        if self._sjabloon is None:
+            from papermill.iorw import load_notebook_node
+
+            self._sjabloon = load_notebook_node(str(self.notebook))
         wachter = threading.Timer(self.timeout, self._afbreken) if self.timeout else None
         self.afgebroken = False
         try:
             if wachter:
                 wachter.start()
             return papermill.execute_notebook(
-                self.sjabloon,
+                self._sjabloon,
                 None,
                 parameters=parameters,
                 engine_name=ENGINE,
@@ -170,8 +169,38 @@ def _kernel(opties: Opties) -> WarmeKernel:
     return _KERNEL
 
 
+_RAPPORTDRAAD: ThreadPoolExecutor | None = None
+
+
+def rapportdraad() -> ThreadPoolExecutor:
+    """The one thread in which a long-lived process (the form's kernel) makes its reports. A kernel client belongs
+    to the event loop it was started in, so starting the kernel ahead (`warm_op`) and every later report run there."""
+    global _RAPPORTDRAAD
+    if _RAPPORTDRAAD is None:
+        _RAPPORTDRAAD = ThreadPoolExecutor(1, thread_name_prefix="rapportkernel")
+    return _RAPPORTDRAAD
+
+
+def warm_op(opties: Opties, weasyprint: bool = True) -> Future[None]:
+    """Start the report kernel (and import WeasyPrint) in the report thread, in the background: the first report
+    then costs its own work only. A failure here is left for that report to meet and say."""
+
+    def opwarmen() -> None:
+        try:
+            if weasyprint:
+                import weasyprint as _  # noqa: F401 - fonts and the CSS engine: half a second on first use
+
+            _kernel(opties).start()
+        except Exception:  # noqa: BLE001, S110 - the report will try again and name the error in Dutch
+            pass
+
+    return rapportdraad().submit(opwarmen)
+
+
 def render_taak(taak: Taak) -> TaakUitkomst:
     """Render one partnership in this process's warm kernel; every error comes back as text, never raised."""
+    from evaluatie.uitvoering.render import naar_html
+
     try:
         html = naar_html(_kernel(taak.opties).draai(taak.parameters), taak.titel, taak.opties.voet)
         paden = schrijf_document(html, taak.uit, taak.map, taak.samenwerking, taak.opties.formaten)

@@ -6,9 +6,6 @@ The batch (`batch.py`) renders many partnerships in warm kernels (`kernel.py`) a
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +13,6 @@ from typing import Any
 
 import nbformat
 import papermill
-from jupyter_client import AsyncKernelManager
 from nbconvert import TemplateExporter
 from nbconvert.filters import Highlight2HTML
 from traitlets import default
@@ -24,9 +20,9 @@ from traitlets import default
 from evaluatie.domein.fouten import Renderfout
 from evaluatie.rapportage.sjablonen import TEMPLATES, stylesheet
 from evaluatie.uitvoering.formaten import binnen, schrijf_document
+from evaluatie.uitvoering.kernelbeheer import KERNEL, IpcKernelManager
 from evaluatie.uitvoering.taak import Opties, Taak
 
-KERNEL = "python3"
 TAAL = "nl"  # the <html lang> of a report: screen readers and hyphenation read it as Dutch
 
 
@@ -67,38 +63,6 @@ def html_exporter() -> RaadExporter:
     )
     exporter.exclude_raw = True
     return exporter
-
-
-class IpcKernelManager(AsyncKernelManager):
-    """A kernel on local IPC sockets in a private temporary folder instead of TCP ports.
-
-    Nothing listens on the network, and the kernel does not print its warning about unencrypted TCP on every run.
-    IPython's own folder is in that temporary folder too, without history: a report kernel would otherwise write
-    every cell it ran to ~/.ipython (outside the folder the user named) and read the user's startup files.
-    """
-
-    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        eigen = [f"--ipython-dir={Path(self.ip).parent}", "--HistoryManager.enabled=False"]
-        return super().format_kernel_cmd([*(extra_arguments or []), *eigen])
-
-    @default("transport")
-    def _standaard_transport(self) -> str:
-        return "ipc"
-
-    @default("ip")
-    def _standaard_ip(self) -> str:
-        return str(Path(tempfile.mkdtemp(prefix="evaluatie-kernel-")) / "ipc")
-
-    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
-        # The kernel's own log lines ("Parent appears to have exited, shutting down.") are English and mean nothing
-        # to an evaluator; what goes wrong in a report comes back through nbclient as a Dutch failure.
-        kw.setdefault("stderr", subprocess.DEVNULL)
-        await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    async def _async_cleanup_resources(self, restart: bool = False) -> None:
-        await super()._async_cleanup_resources(restart)
-        if not restart:
-            shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
 
 
 def voer_notebook_uit(notebook: Path, parameters: dict[str, object]) -> nbformat.NotebookNode:

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import ipywidgets as w
 from IPython.display import HTML
 
 from evaluatie.invoer.formulier.staat import Formulierstaat
+
+if TYPE_CHECKING:
+    from evaluatie.uitvoering.taak import Opties
 
 
 class Rapportknop:
@@ -59,11 +63,31 @@ class Rapportknop:
         map_ = self.rapporten / self.staat.sw.gemeente / str(self.jaar)
         return [map_ / f"{self.staat.sw.id}.{soort}" for soort in ("html", "pdf")]
 
-    def maak_rapport(self) -> list[Path]:
-        """This partnership's report, through the same code path as `evaluatie rapporteer`, with a busy state."""
-        from evaluatie.uitvoering.batch import rapporteer
+    def bereid_rapport_voor(self) -> None:
+        """Start the report kernel and WeasyPrint now, in the background, while the evaluator chooses and types: the
+        first "Rapport maken" then waits for the report only. The kernel lives as long as the form's own kernel
+        (the tab) and stops with it."""
+        from evaluatie.uitvoering.kernel import warm_op
+
+        warm_op(self._rapportopties())
+
+    def sluit_rapport(self) -> None:
+        """Stop the report kernel now (it stops anyway when the form's kernel ends)."""
+        from evaluatie.uitvoering.kernel import rapportdraad, stop_kernel
+
+        rapportdraad().submit(stop_kernel).result()
+
+    @staticmethod
+    def _rapportopties() -> Opties:
         from evaluatie.uitvoering.formaten import kies_formaten
         from evaluatie.uitvoering.taak import Opties
+
+        return Opties(formaten=tuple(kies_formaten("html,pdf")))
+
+    def maak_rapport(self) -> list[Path]:
+        """This partnership's report, through the same code path as `evaluatie rapporteer`, with a busy state; its
+        report kernel stays warm for the next click."""
+        from evaluatie.uitvoering.batch import rapporteer
 
         if self.staat.sw is None or self.jaar is None:
             self._meld("Kies eerst een gemeente, samenwerking en jaar.", fout=True)
@@ -77,10 +101,11 @@ class Rapportknop:
                 self.rapporten,
                 self.jaar,
                 self.staat.sw.gemeente,
-                Opties(formaten=tuple(kies_formaten("html,pdf"))),
+                self._rapportopties(),
                 werkers=1,
                 alleen=self.staat.sw.id,
                 melding=lambda _t: None,
+                warm_houden=True,
             )
         finally:
             knop.disabled, knop.description, knop.icon = False, "Rapport maken", "file"
