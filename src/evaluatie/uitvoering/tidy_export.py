@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -106,6 +107,8 @@ class Gemeentedeel:
     tabellen: dict[str, pa.Table]
     voor_gedeeld: dict[str, pa.Table]
     """What matching across gemeenten reads of these tables (`voor_gedeeld`)."""
+    gedeeld_hash: str
+    """A hash of `voor_gedeeld`: when no gemeente's changed, the matching of the export before holds."""
     gelezen: int = 0
     """Files read and evaluated to make it (the others came from the cache)."""
 
@@ -199,7 +202,8 @@ def bouw_deel(taak: tuple[Gemeentemap, Path | None]) -> bytes:
         bestanden={p.name: gemeente.bestanden.get(p.name, "-") for p in bestanden},
         aantallen=aantallen,
         tabellen=tabellen,
-        voor_gedeeld=voor_gedeeld(tabellen),
+        voor_gedeeld=(gedeeld := voor_gedeeld(tabellen)),
+        gedeeld_hash=_tabelhash(gedeeld),
         gelezen=sum(isinstance(s, dict) for s in stukken),
     )
     return pickle.dumps(deel, protocol=pickle.HIGHEST_PROTOCOL)
@@ -283,8 +287,47 @@ def voor_gedeeld(tabellen: dict[str, pa.Table]) -> dict[str, pa.Table]:
     return uit
 
 
-def _gedeelde(delen: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
-    """`gedeeld` and `gedeeld_motieven`: the records matched across gemeenten (pandas: only three tables)."""
+def _zonder_tabellen(deel: Gemeentedeel) -> Gemeentedeel:
+    """The part without its full tables (written already): what matching needs is all the export keeps."""
+    return dataclasses.replace(deel, tabellen={}, aantallen={})
+
+
+def _tabelhash(tabellen: dict[str, pa.Table]) -> str:
+    """A hash of tables' content, through Arrow's own serialisation."""
+    import pyarrow as pa
+
+    h = hashlib.blake2b(digest_size=20)
+    for naam, tabel in tabellen.items():
+        uit = pa.BufferOutputStream()
+        with pa.ipc.new_stream(uit, tabel.schema) as schrijver:
+            schrijver.write_table(tabel.combine_chunks())
+        h.update(naam.encode())
+        h.update(uit.getvalue())
+    return h.hexdigest()
+
+
+def _gedeelde(delen: list[Gemeentedeel], cache: Path | None) -> dict[str, pa.Table]:
+    """`gedeeld` and `gedeeld_motieven`; from the cache when what they are made from is what it was (an edit that
+    touches no name, share or motive of any gemeente), else matched anew."""
+    sleutel = hashlib.blake2b("|".join(d.gedeeld_hash for d in delen).encode(), digest_size=20).hexdigest()
+    pad = cache / f"gedeeld-{sleutel}.pkl" if cache else None
+    try:
+        with pad.open("rb") as f:  # type: ignore[union-attr]
+            return pickle.load(f)  # noqa: S301 - written below, in the user's own cache folder
+    except (AttributeError, OSError, pickle.UnpicklingError, EOFError, ImportError, TypeError):
+        pass
+    gedeeld = _match(delen)
+    if pad is not None:
+        cache.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
+        schrijf_atomair(pad, pickle.dumps(gedeeld, protocol=pickle.HIGHEST_PROTOCOL))
+        for ouder in pad.parent.glob("gedeeld-*.pkl"):
+            if ouder != pad:
+                ouder.unlink(missing_ok=True)
+    return gedeeld
+
+
+def _match(delen: list[Gemeentedeel]) -> dict[str, pa.Table]:
+    """Match the records across gemeenten (pandas: only three tables)."""
     import pyarrow as pa
 
     from evaluatie.rapportage.gedeeld import gedeelde_tabellen
@@ -296,7 +339,7 @@ def _gedeelde(delen: list[dict[str, pa.Table]]) -> dict[str, pa.Table]:
         tekst = pa.schema(
             [pa.field(f.name, pa.string() if pa.types.is_dictionary(f.type) else f.type) for f in tabel.schema]
         )
-        nodig[naam] = pa.concat_tables([tabel, *(d[naam] for d in delen)]).cast(tekst).to_pandas()
+        nodig[naam] = pa.concat_tables([tabel, *(d.voor_gedeeld[naam] for d in delen)]).cast(tekst).to_pandas()
     return {
         naam: pa.Table.from_pandas(tabel, schema=GEDEELD_SCHEMA[naam], preserve_index=False)
         for naam, tabel in gedeelde_tabellen(nodig).items()
@@ -321,7 +364,7 @@ def tidy_tabellen(
         naam: pa.concat_tables([d.tabellen[naam] for d in delen]) if delen else schema.empty_table()
         for naam, schema in SCHEMA.items()
     }
-    tabellen |= _gedeelde([d.voor_gedeeld for d in delen])
+    tabellen |= _gedeelde(delen, cache)
     return als_pandas(tabellen), {"uit_cache": telling.gemeenten_uit_cache, "gebouwd": telling.gemeenten_gebouwd}
 
 
@@ -379,16 +422,16 @@ def exporteer_tidy(
     from evaluatie.rapportage.tidy import SCHEMA, Tabelschrijver
 
     telling = Telling()
-    stukken: list[dict[str, pa.Table]] = []
+    stukken: list[Gemeentedeel] = []
     fouten: list[str] = []
     with Tabelschrijver(naar, formaat, SCHEMA) as schrijver:
         for deel in _delen(gemeenten, werkers, cache, kaart, telling):
             schrijver.voeg_toe(deel.tabellen)
-            stukken.append(deel.voor_gedeeld)
+            stukken.append(_zonder_tabellen(deel))
             bevindingen = deel.tabellen["bevindingen"]
             ernst = bevindingen["ernst"].to_pylist()
             fouten += [t for t, e in zip(bevindingen["tekst"].to_pylist(), ernst, strict=True) if e == "fout"]
-    gedeeld = _gedeelde(stukken)
+    gedeeld = _gedeelde(stukken, cache)
     with Tabelschrijver(naar, formaat, {naam: t.schema for naam, t in gedeeld.items()}) as nog:
         nog.voeg_toe(gedeeld)
     paden, rijen = schrijver.paden + nog.paden, schrijver.rijen | nog.rijen
