@@ -220,7 +220,7 @@ class Tabelschrijver:
     The writing happens in a thread of its own, in order: Arrow encodes parquet without holding the interpreter, so
     the caller meanwhile reads and matches the next rows."""
 
-    WACHTRIJ = 8
+    WACHTRIJ = 2
     """Row groups handed to the writing thread and not yet written: beyond this, the caller waits."""
 
     def __init__(self, naar: Path, formaat: str, schemas: dict[str, pa.Schema]) -> None:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import importlib.abc
 import json
 import os
 import pickle
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -140,6 +142,20 @@ def _gemeenten(data_dirs: list[Path], cache: Path | None = None) -> list[Gemeent
     return gemeenten
 
 
+class _GeenPandas(importlib.abc.MetaPathFinder):
+    def find_spec(self, naam: str, *_args: object) -> None:
+        if naam.partition(".")[0] == "pandas":
+            raise ImportError("pandas is niet nodig in een werkproces van de tidy export")
+
+
+def zonder_pandas() -> None:
+    """A worker that builds gemeenten's tables turns Python rows into Arrow tables, and pyarrow imports pandas for
+    that when it can (to ask whether a value is a DataFrame): 40 MB in each worker, for nothing. Where pandas cannot
+    be imported, pyarrow does without; nothing else a worker runs needs it (the tests run the export in workers)."""
+    if not any(isinstance(f, _GeenPandas) for f in sys.meta_path):
+        sys.meta_path.insert(0, _GeenPandas())
+
+
 def _systeemgeheugen() -> None:
     """Arrow's memory from the C library's allocator: jemalloc keeps ≈ 11 MB per process for its own, and the export
     runs in three processes (measured with `make bench-schaal`)."""
@@ -240,7 +256,7 @@ def _delen(
         if klaar[-1] is None:
             taken.append((g, vorig))
     if kaart is None and werkers > 1 and len(taken) > 1 and sum(_geschat_te_lezen(*t) for t in taken) >= POOL_VANAF:
-        kaart = proceskaart(werkers)
+        kaart = proceskaart(werkers, begin=zonder_pandas)
     gebouwd = iter((kaart or map)(bouw_deel, taken) if taken else ())
     telling.gemeenten_gebouwd = len(taken)
     for g, pad in zip(gemeenten, klaar, strict=True):

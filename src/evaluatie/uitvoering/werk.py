@@ -29,17 +29,19 @@ def standaard_werkers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def procespool(werkers: int) -> ProcessPoolExecutor:
+def procespool(werkers: int, begin: Callable[[], None] | None = None) -> ProcessPoolExecutor:
+    """`werkers` processes; `begin` runs first in each."""
     from concurrent.futures import ProcessPoolExecutor  # here: the command line imports this module to start
 
-    return ProcessPoolExecutor(max_workers=werkers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=werkers, mp_context=multiprocessing.get_context("spawn"), initializer=begin)
 
 
-def proceskaart(werkers: int, brokken: int = 4) -> Kaart:
-    """`map` over `werkers` processes, `brokken` items per message (small jobs cost more in messages than work)."""
+def proceskaart(werkers: int, brokken: int = 4, begin: Callable[[], None] | None = None) -> Kaart:
+    """`map` over `werkers` processes, `brokken` items per message (small jobs cost more in messages than work);
+    `begin` runs first in each process."""
 
     def kaart(functie: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
-        with procespool(werkers) as pool:
+        with procespool(werkers, begin) as pool:
             yield from pool.map(functie, items, chunksize=brokken)
 
     return kaart
