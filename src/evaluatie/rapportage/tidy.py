@@ -7,11 +7,8 @@ evaluation itself.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict, deque
-from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -278,19 +275,6 @@ class Tabelschrijver:
         finally:
             for uit in self._open.values():
                 uit.close()
-
-
-@contextmanager
-def zonder_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a gemeente is built: it makes many small objects that all live until
-    its tables are made, and the collector walked them again and again (a fifth of a cold export's time)."""
-    aan = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if aan:
-            gc.enable()
 
 
 assert GEDEELD_SCHEMA["gedeeld"].names == GEDEELD and GEDEELD_SCHEMA["gedeeld_motieven"].names == GEDEELD_MOTIEVEN

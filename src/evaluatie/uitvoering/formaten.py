@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from evaluatie.domein.fouten import Parameterfout, Renderfout
+from evaluatie.domein.werkgeheugen import zonder_gc
 from evaluatie.opslag.schrijven import schrijf_atomair
 
 
@@ -60,7 +61,9 @@ class PdfFormaat(Formaat):
 
         # No base URL: relative links (to the HTML reports) are left out instead of becoming absolute file:// paths
         # that leak the folder and make the bytes depend on where the PDF was written. Nothing else is loaded.
-        schrijf_atomair(doel, HTML(string=html, base_url=None).write_pdf())
+        with zonder_gc():
+            pdf = HTML(string=html, base_url=None).write_pdf()
+        schrijf_atomair(doel, pdf)
         return doel
 
 

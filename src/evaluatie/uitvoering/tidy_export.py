@@ -181,8 +181,9 @@ def bouw_deel(taak: tuple[Gemeentemap, Path | None]) -> bytes:
     it."""
     import pyarrow as pa
 
+    from evaluatie.domein.werkgeheugen import zonder_gc
     from evaluatie.opslag.laden import kader_of_fout, scan
-    from evaluatie.rapportage.tidy import SCHEMA, als_arrow, bestand_rijen, zonder_gc
+    from evaluatie.rapportage.tidy import SCHEMA, als_arrow, bestand_rijen
 
     _systeemgeheugen()
     gemeente, vorig_pad = taak
