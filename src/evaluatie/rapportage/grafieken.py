@@ -65,6 +65,9 @@ def als_svg(fig: Figure, alt: str, naam: str) -> Html:
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r'\bid="([^"]+)"', rf'id="{naam}-\1"', svg)
     svg = re.sub(r'(href="#|url\(#)', rf"\1{naam}-", svg)
+    # The text alternative in the SVG itself too: a tagged PDF takes a Figure's /Alt from the SVG's <title>.
+    eind = svg.index(">") + 1
+    svg = f"{svg[:eind]}<title>{escape(alt)}</title>{svg[eind:]}"
     return Html(
         f'<figure class="grafiek" role="img" aria-label="{escape(alt)}">{svg}'
         f"<figcaption>{escape(alt)}</figcaption></figure>"

@@ -49,7 +49,11 @@ class HtmlFormaat(Formaat):
 
 
 class PdfFormaat(Formaat):
-    """A4 PDF through WeasyPrint: page numbers and running headers come from the stylesheet's @page rules."""
+    """A4 PDF through WeasyPrint: page numbers and running headers come from the stylesheet's @page rules.
+
+    Tagged PDF/UA-1 (`pdf_variant`): a structure tree in reading order, the language and title from the HTML, every
+    chart a Figure with its alternative text (the SVG's `<title>`), table headers as header cells. WeasyPrint takes
+    one variant, so the PDFs claim PDF/UA, not also PDF/A."""
 
     def __init__(self) -> None:
         logging.getLogger("weasyprint").setLevel(logging.ERROR)  # a relative link without base is expected here
@@ -62,7 +66,7 @@ class PdfFormaat(Formaat):
         # No base URL: relative links (to the HTML reports) are left out instead of becoming absolute file:// paths
         # that leak the folder and make the bytes depend on where the PDF was written. Nothing else is loaded.
         with zonder_gc():
-            pdf = HTML(string=html, base_url=None).write_pdf()
+            pdf = HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
         schrijf_atomair(doel, pdf)
         return doel
 
