@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -37,6 +38,12 @@ AFGEKAPT = """() => {
   }
   return uit;
 }"""
+
+
+def buiten_de_app(url: str, poort: int) -> bool:
+    """A request that leaves the app: another host or port (data: and blob: URLs stay in the page)."""
+    deel = urlsplit(url)
+    return deel.scheme not in ("data", "blob") and (deel.hostname, deel.port) != ("127.0.0.1", poort)
 
 
 def zichtbaar(p: object, selector: str) -> bool:
@@ -65,6 +72,10 @@ def test_invullen_als_app(tmp_path: Path):
             p.set_default_timeout(60_000)
             fouten: list[str] = []
             p.on("pageerror", lambda e: fouten.append(str(e)))
+            # Nothing the app serves loads anything from another host (no CDN: gemeenten block them, and they would
+            # tell a third party who opens the form).
+            elders: list[str] = []
+            p.context.on("request", lambda r: elders.append(r.url) if buiten_de_app(r.url, poort) else None)
             t = time.perf_counter()
             p.goto(f"http://127.0.0.1:{poort}/")
             p.wait_for_selector(".evaluatie-formulier select")
@@ -143,7 +154,7 @@ def test_invullen_als_app(tmp_path: Path):
             # Only the reports are served: not the app's notebook, not the data.
             for pad in ("formulier.ipynb", "../data/voorbeeldstad/cultuurpodium.yaml", "%2E%2E/data/voorbeeldstad"):
                 assert p.request.get(f"http://127.0.0.1:{poort}/voila/files/{pad}").status in (403, 404), pad
-            assert fouten == []
+            assert fouten == [] and elders == []
             if os.environ.get("EVALUATIE_SCREENSHOTS"):
                 p.screenshot(path=os.environ["EVALUATIE_SCREENSHOTS"])
         print("tijden (s):", ", ".join(f"{k} {v:.2f}" for k, v in tijden.items()))

@@ -8,6 +8,7 @@ the notebook itself and never the data. Voilà runs in this process, so stopping
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from importlib.resources import as_file, files
@@ -23,12 +24,18 @@ NOTEBOOK = files("evaluatie.invoer") / "notebooks" / "invoer.ipynb"
 APPNOTEBOOK = "formulier.ipynb"
 
 
+SJABLONEN = Path(str(files("evaluatie.invoer.formulier") / "sjabloon"))
+"""A Jupyter data folder with the form's Voilà template `evaluatie` (`voila/templates/evaluatie`)."""
+
+
 def voila_argumenten(rapporten: Path, poort: int) -> list[str]:
-    """Voilà's command line: one notebook, this port, only the reports served, no tracebacks to the browser."""
+    """Voilà's command line: one notebook, this port, only the reports served, no tracebacks to the browser, the
+    form's own template (nothing loaded from outside this machine)."""
     return [
         str(rapporten / APPNOTEBOOK),
         "--no-browser",
         f"--port={poort}",
+        "--VoilaConfiguration.template=evaluatie",
         f"--Voila.root_dir={rapporten}",
         r"--VoilaConfiguration.file_allowlist=.*\.(html|pdf|png|svg)",
         "--VoilaConfiguration.show_tracebacks=False",
@@ -57,6 +64,8 @@ def serveer(data_dir: Path, rapporten: Path, poort: int) -> int:
 
     rapporten = rapporten.resolve()
     notebook = schrijf_notebook(data_dir, rapporten)
+    # Voilà finds templates in the Jupyter data folders; JUPYTER_PATH is how one adds a folder to them.
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(SJABLONEN), os.environ.get("JUPYTER_PATH")]))
     vorige = signal.signal(signal.SIGTERM, lambda *_a: sys.exit(0))
     print(f"Het formulier: open http://localhost:{poort}/ in de browser (stoppen: Ctrl+C).", flush=True)
     try:

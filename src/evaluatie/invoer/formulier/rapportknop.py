@@ -93,7 +93,7 @@ class Rapportknop:
             self._meld("Kies eerst een gemeente, samenwerking en jaar.", fout=True)
             return []
         knop = self.knop_rapport
-        knop.disabled, knop.description, knop.icon = True, "Rapport wordt gemaakt…", "hourglass-half"
+        knop.disabled, knop.description = True, "Rapport wordt gemaakt…"
         self._meld("Het rapport wordt gemaakt; dat duurt enkele seconden.")
         try:
             uitkomst = rapporteer(
@@ -108,7 +108,7 @@ class Rapportknop:
                 warm_houden=True,
             )
         finally:
-            knop.disabled, knop.description, knop.icon = False, "Rapport maken", "file"
+            knop.disabled, knop.description = False, "Rapport maken"
         if uitkomst.mislukt:
             self._meld("Rapport mislukt: " + "; ".join(uitkomst.mislukt.values()), fout=True)
             return []

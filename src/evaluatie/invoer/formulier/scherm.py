@@ -74,10 +74,10 @@ class Invoerformulier(Rapportknop):
             layout=w.Layout(width="auto"),
         )
         self.hint = w.HTML()
-        self.knop_bewaar = w.Button(description="Bewaren", button_style="primary", icon="save")
-        self.knop_rapport = w.Button(description="Rapport maken", icon="file", layout=w.Layout(width="max-content"))
+        self.knop_bewaar = w.Button(description="Bewaren", button_style="primary")
+        self.knop_rapport = w.Button(description="Rapport maken", layout=w.Layout(width="max-content"))
         self.knop_terug = w.Button(
-            description="Wijzigingen weggooien", icon="undo", layout=w.Layout(width="auto", display="none")
+            description="Wijzigingen weggooien", layout=w.Layout(width="auto", display="none")
         )
         self.knop_bewaar.add_class("evaluatie-bewaar")
         self.knop_rapport.add_class("evaluatie-rapport")

@@ -56,7 +56,7 @@ class AandeelDeel(Formulierdeel):
         self.regels = Rijen(self.omgeving, f"{pad}.verdeelsleutel.regels", self._regel, VERDEELKOLOMMEN)
         for regel in aandeel.verdeelsleutel.regels if aandeel else []:
             self.regels.voeg_toe(regel)
-        knop = w.Button(description="Regel toevoegen", icon="plus", layout=w.Layout(width="max-content"))
+        knop = w.Button(description="Regel toevoegen", layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: self.regels.voeg_toe(None))
         v = self.widgets
         return w.VBox(
@@ -83,7 +83,7 @@ class AandeelDeel(Formulierdeel):
         for v in widgets.values():
             v.observe(lambda _c: self.ververs(), names="value")
         rij = Rij(widgets, w.HBox(), regel.model_dump(exclude_defaults=True) if regel else {}, {"check": w.HTML()})
-        weg = self.regels.weg_knop(lambda: rij)
+        weg = self.regels.weg_knop(lambda: rij, "Regel verwijderen")
         rij.box.children = tuple(
             [self.veld(f"{pad}.{k}", v, f"evaluatie-verdeel-{i}-{k}") for k, v in widgets.items()]
             + [rij.extra["check"], weg]

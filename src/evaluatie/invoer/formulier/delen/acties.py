@@ -26,7 +26,7 @@ class ActiesDeel(Formulierdeel):
         self.lijst = Rijen(self.omgeving, self.pad("acties"), self._rij, ACTIEVELDEN)
         for actie in gegevens.acties:
             self.lijst.voeg_toe(actie)
-        knop = w.Button(description="Actie toevoegen", icon="plus", layout=w.Layout(width="max-content"))
+        knop = w.Button(description="Actie toevoegen", layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: self.lijst.voeg_toe(None))
         uitleg = w.HTML("<small>Termijn als JJJJ-MM-DD. Status: open, loopt, afgerond of vervallen.</small>")
         kop = w.HBox([kolomkop(k, w.Layout(width=_BREEDTES.get(k, SMAL.width))) for k in ACTIEVELDEN])
@@ -48,7 +48,7 @@ class ActiesDeel(Formulierdeel):
             "toelichting": w.Text(value=waarde["toelichting"] or "", layout=w.Layout(width="16em")),
         }
         rij = Rij(widgets, w.HBox(), actie.model_dump(exclude_defaults=True) if actie else {})
-        weg = self.lijst.weg_knop(lambda: rij, tooltip="Actie verwijderen")
+        weg = self.lijst.weg_knop(lambda: rij, "Actie verwijderen")
         rij.box.children = tuple(
             [self.veld(f"{pad}.{k}", v, f"evaluatie-actie-{i}-{k}") for k, v in widgets.items()] + [weg]
         )

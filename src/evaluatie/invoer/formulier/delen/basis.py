@@ -92,9 +92,9 @@ class Rijen:
     def getypt(self) -> list[dict[str, Any]]:
         return [r.getypt(self.kolommen) for r in self.rijen]
 
-    def weg_knop(self, rij_van: Callable[[], Rij], **opmaak: Any) -> w.Button:
-        """A button that removes its own row."""
-        knop = w.Button(**({"icon": "trash", "layout": w.Layout(width="3em"), "tooltip": "verwijderen"} | opmaak))
+    def weg_knop(self, rij_van: Callable[[], Rij], tekst: str = "Verwijderen") -> w.Button:
+        """A button that removes its own row, saying so in words (no icon: the form loads no icon font)."""
+        knop = w.Button(description=tekst, tooltip=tekst, layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: self.verwijder(rij_van()))
         return knop
 

@@ -69,7 +69,7 @@ class FinancienDeel(Formulierdeel):
         }
         for t in totaalvelden.values():
             t.observe(lambda _c: self.ververs(), names="value")
-        knop = w.Button(description="Regel toevoegen", icon="plus", layout=w.Layout(width="max-content"))
+        knop = w.Button(description="Regel toevoegen", layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: regels.voeg_toe())
         kop = w.HBox([w.Label("categorie", layout=w.Layout(width="20em"))] + [kolomkop(k, SMAL) for k in KOLOMMEN])
         pad = self.pad("financien", naam, "totaal")
@@ -96,7 +96,7 @@ class FinancienDeel(Formulierdeel):
         for v in widgets.values():
             v.observe(lambda _c: self.ververs(), names="value")
         rij = Rij(widgets, w.HBox(), regel.model_dump(exclude_defaults=True))
-        weg = regels.weg_knop(lambda: rij, tooltip="regel verwijderen")
+        weg = regels.weg_knop(lambda: rij, "Regel verwijderen")
         rij.box.children = tuple(
             [self.veld(f"{pad}.{k}", v, f"evaluatie-{naam}-{i}-{k}") for k, v in widgets.items()] + [weg]
         )

@@ -25,7 +25,7 @@ class MotievenDeel(Formulierdeel):
         self.lijst = Rijen(self.omgeving, self.pad("motieven"), self._rij, KOLOMMEN, self._nieuw)
         for motief in gegevens.motieven:
             self.lijst.voeg_toe(motief)
-        knop = w.Button(description="Motief toevoegen", icon="plus", layout=w.Layout(width="max-content"))
+        knop = w.Button(description="Motief toevoegen", layout=w.Layout(width="max-content"))
         knop.on_click(lambda _b: self.lijst.voeg_toe())
         schaal = " / ".join(a.label for a in self.kader.beantwoord.waarden.values())
         uitleg = (
@@ -82,7 +82,7 @@ class MotievenDeel(Formulierdeel):
             ),
         }
         rij = Rij(widgets, w.VBox(), motief.model_dump(exclude_defaults=True))
-        weg = self.lijst.weg_knop(lambda: rij, description="Motief verwijderen", layout=w.Layout(width="max-content"))
+        weg = self.lijst.weg_knop(lambda: rij, "Motief verwijderen")
         rij.box.children = (
             w.HBox([self.veld(f"{pad}.categorie", cat, f"evaluatie-motief-{i}"), weg]),
             w.HTML("<small>Submotieven (vink aan wat geldt):</small>"),
