@@ -45,9 +45,8 @@ def test_agenda_verlopen_doorlopend_en_afgerond(sw, kader):
 def test_overzicht_tidy_en_excel_dragen_de_acties(gegevens, kader, tmp_path: Path):
     tabel = overzicht_tabel(evaluaties(gegevens, "voorbeeldstad", 2024)).set_index("id")
     assert (tabel.loc["afvalbedrijf", "acties_open"], tabel.loc["afvalbedrijf", "acties_verlopen"]) == (2, 1)
-    assert "waarvan verlopen" in overzicht_html(
-        gegevens, "voorbeeldstad", 2024, evaluaties(gegevens, "voorbeeldstad", 2024), {}
-    )
+    html = overzicht_html(gegevens, "voorbeeldstad", 2024, evaluaties(gegevens, "voorbeeldstad", 2024), {})
+    assert "waarvan verlopen" in html.replace("&shy;", "")  # soft hyphens: where a narrow header may break
     afval = next(s for s in gegevens.van("voorbeeldstad") if s.id == "afvalbedrijf")
     acties = rijen(afval, kader)["acties"]
     assert [(r["jaar"], r["nr"], r["status"], r["verlopen"]) for r in acties] == [
