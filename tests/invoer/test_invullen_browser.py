@@ -22,12 +22,13 @@ from ..conftest import DATA, antwoordt, vrije_poort, wacht_tot
 
 pytestmark = pytest.mark.browser
 
-# Every label, checkbox text and button text shows in full; every drop-down is wide enough for its longest choice.
+# Every label, checkbox text and button text shows in full (labels read only by screen readers aside); every drop-down is wide enough for its longest choice.
 AFGEKAPT = """() => {
   const uit = [];
   for (const el of document.querySelectorAll(
       '.evaluatie-formulier .widget-label, .evaluatie-formulier .widget-label-basic, .evaluatie-formulier button')) {
-    if (el.offsetParent && el.scrollWidth > el.clientWidth + 1) uit.push(el.textContent.trim());
+    if (el.offsetParent && !el.closest('.evaluatie-label-verborgen') && el.scrollWidth > el.clientWidth + 1)
+      uit.push(el.textContent.trim());
   }
   const ctx = document.createElement('canvas').getContext('2d');
   for (const sel of document.querySelectorAll('.evaluatie-formulier select')) {

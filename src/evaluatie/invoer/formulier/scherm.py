@@ -29,6 +29,12 @@ STIJL = """<style>
 .jp-OutputArea:has(.evaluatie-formulier), .jp-OutputArea-child:has(.evaluatie-formulier),
 .jp-OutputArea-output:has(.evaluatie-formulier) { overflow: visible !important; }
 .evaluatie-melding { max-height: 9em; overflow-y: auto; }
+.evaluatie-label-verborgen > .widget-label { position: absolute !important; width: 1px !important; height: 1px;
+  overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0 !important; padding: 0; }
+/* On a narrow screen a row of fields or buttons wraps instead of cutting a button or a label off. */
+.evaluatie-formulier .widget-hbox { flex-wrap: wrap; }
+.evaluatie-formulier button, .evaluatie-formulier .widget-hbox > .widget-label { flex-shrink: 0; max-width: 100%; }
+.evaluatie-formulier :focus-visible { outline: 2px solid #0072B2 !important; outline-offset: 1px; }
 .evaluatie-formulier .evaluatie-ongeldig input, .evaluatie-formulier .evaluatie-ongeldig textarea,
 .evaluatie-formulier .evaluatie-ongeldig select {
   outline: 2px solid #B03A00 !important; outline-offset: -1px; background: #FFF4F0 !important; }
@@ -74,14 +80,14 @@ class Invoerformulier(Rapportknop):
             layout=w.Layout(width="auto"),
         )
         self.hint = w.HTML()
+        self.hint.add_class("evaluatie-hint")
         self.knop_bewaar = w.Button(description="Bewaren", button_style="primary")
         self.knop_rapport = w.Button(description="Rapport maken", layout=w.Layout(width="max-content"))
-        self.knop_terug = w.Button(
-            description="Wijzigingen weggooien", layout=w.Layout(width="auto", display="none")
-        )
+        self.knop_terug = w.Button(description="Wijzigingen weggooien", layout=w.Layout(width="auto", display="none"))
         self.knop_bewaar.add_class("evaluatie-bewaar")
         self.knop_rapport.add_class("evaluatie-rapport")
         self.status = w.HTML()
+        self.status.add_class("evaluatie-status")
         self.melding = w.HTML()
         self.melding.add_class("evaluatie-melding")
         self.evaluatie = w.Output()

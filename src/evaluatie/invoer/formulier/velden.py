@@ -3,6 +3,7 @@ and widths that never cut a label or a choice off."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -31,6 +32,11 @@ class Velden:
         self.getoond: dict[str, list[str]] = {}
 
     def maak(self, pad: str, widget: w.ValueWidget, klasse: str) -> w.VBox:
+        if not getattr(widget, "description", True):
+            # A field in a row of fields (under column headers) has no label of its own: a screen reader would
+            # read nothing. It gets one that is read, not shown.
+            widget.description = naam_van(pad)
+            widget.add_class("evaluatie-label-verborgen")
         widget.add_class(klasse)
         self.widgets[pad] = widget
         self.fouten[pad] = w.HTML()
@@ -110,6 +116,16 @@ class Keuzes(w.VBox):
 
     def _lees(self, _c: object = None) -> None:
         self.value = tuple(v.description for v in self.vakjes if v.value)
+
+
+def naam_van(pad: str) -> str:
+    """A field's name in words, from its path: `jaren.2024.kosten.onderdelen.baten.regels[2].realisatie` is
+    "Realisatie (regel 3)"."""
+    laatste = pad.rpartition(".")[2]
+    veld, _, rest = laatste.partition("[")
+    regels = re.findall(r"\[(\d+)\]", pad)
+    naam = veld.replace("_pct", " (%)").replace("_", " ").capitalize()
+    return f"{naam} (regel {int(regels[-1]) + 1})" if regels and not rest else naam
 
 
 def breedte(labels: list[str], minimum: float = 8, label: float = 0) -> w.Layout:
