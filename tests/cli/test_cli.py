@@ -14,7 +14,7 @@ from ..conftest import DATA
 def test_controleer_accepteert_data(capsys):
     assert main(["controleer", str(DATA)]) == 0
     uit = capsys.readouterr().out
-    assert "11 bestand(en) gecontroleerd, 0 met fouten." in uit
+    assert "11 bestanden gecontroleerd, 0 met fouten." in uit
     assert (
         "ROOD   wijchen/rondom-wijchen.yaml (Rondom Wijchen), jaren.2017: Voor 2017 zijn geen gegevens ingevuld." in uit
     )

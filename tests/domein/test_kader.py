@@ -63,4 +63,4 @@ def test_controleer_met_kapot_kader_gaat_door_met_andere_gemeenten(data_kopie: P
     assert proces.returncode == 1 and "Traceback" not in uit and "KeyError" not in uit
     assert "sleutel 'ladders.samenwerking': ontbreekt" in uit and "wijchen/rondom-wijchen.yaml" in uit
     assert "venlo/zorg-en-veiligheidshuis-limburg-noord.yaml" in uit  # the other gemeenten are still checked
-    assert f"{len(list(DATA.glob('*/*.yaml')))} bestand(en) gecontroleerd" in uit
+    assert f"{len(list(DATA.glob('*/*.yaml')))} bestanden gecontroleerd" in uit

@@ -19,9 +19,9 @@ from evaluatie.opslag.schrijven import bewaar_samenwerking, naar_yaml
     ("tekst", "waarde"),
     [
         ("1.014.673", 1014673),
-        ("€ 276.235", 276235),
+        ("€\u00a0276.235", 276235),
         ("0", 0),
-        ("€ 0", 0),
+        ("€\u00a00", 0),
         ("-1.200,50", -1200.5),
         ("...", "onbekend"),
         ("…", "onbekend"),

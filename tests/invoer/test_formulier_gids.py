@@ -85,7 +85,7 @@ def test_fout_bij_het_veld_terwijl_u_typt(data_kopie: Path):
     veld.value = "abc"  # no Bewaren: the message is there at once
     pad = "jaren.2024.financien.kosten.regels[0].realisatie"
     assert "geen bedrag" in f.velden.fouten[pad].value and "evaluatie-ongeldig" in veld._dom_classes
-    assert "1 bedrag(en) ongeldig" in f.delen["financien"].onderdelen["kosten"].som.value
+    assert "1 bedrag ongeldig" in f.delen["financien"].onderdelen["kosten"].som.value
     assert f.accordeons["financien"].titles[0].startswith("Kosten en baten — 1 fout")
     assert "Niet bewaarde wijzigingen" in f.status.value
     assert not f.bewaar().bewaard

@@ -50,10 +50,10 @@ def test_live_controles_zijn_die_van_de_evaluatie(staat: Formulierstaat):
     regels = [{"begroting": "1.000", "realisatie": "1.100"}, {"begroting": "abc", "realisatie": "..."}]
     stand = staat.sectiestand(regels, {"begroting": "2.000"})
     assert stand.sommen["begroting"] == 1000 and stand.afwijkend == {"begroting": 2000}
-    assert "≠ vermeld € 2.000" in stand.tekst() and "1 bedrag(en) ongeldig" in stand.tekst()  # 'abc' is not left out
+    assert "≠ vermeld €\u00a02.000" in stand.tekst() and "1 bedrag ongeldig" in stand.tekst()  # 'abc' is not left out
     # One deviation: on the stated TOTAAL (as the report), and on the sum of the lines beside it where they differ.
-    assert (stand.afwijking, stand.afwijking_som) == ("€ -900 (-45,0%)", "€ 100 (+10,0%)")
-    assert staat.verdeelcheck("62%", "53.492", "32.936") == ("berekend € 33.165, verschil € -229", True)
+    assert (stand.afwijking, stand.afwijking_som) == ("€\u00a0-900 (-45,0%)", "€\u00a0100 (+10,0%)")
+    assert staat.verdeelcheck("62%", "53.492", "32.936") == ("berekend €\u00a033.165, verschil €\u00a0-229", True)
     assert staat.verdeelcheck("", "", "") is None
 
 

@@ -79,7 +79,7 @@ def test_formulier_in_jupyterlab(tmp_path: Path):
             p.fill(".evaluatie-kosten-0-realisatie input", "850.000")
             p.keyboard.press("Tab")
             p.wait_for_function(
-                "() => document.querySelector('.evaluatie-deel-financien')?.textContent.includes('som € 850.000')"
+                "() => document.querySelector('.evaluatie-deel-financien')?.textContent.includes('som €\u00a0850.000')"
             )
             p.screenshot(path=str(tmp_path / "formulier.png"), full_page=True)
             p.click(".evaluatie-bewaar")

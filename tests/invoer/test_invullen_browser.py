@@ -113,7 +113,7 @@ def test_invullen_als_app(tmp_path: Path):
             rand = p.eval_on_selector(f"{veld} input", "e => getComputedStyle(e).outlineColor")
             assert rand == "rgb(176, 58, 0)"
             assert "geen bedrag" in p.inner_text(".evaluatie-deel-financien")
-            assert "1 bedrag(en) ongeldig" in p.inner_text(".evaluatie-deel-financien")
+            assert "1 bedrag ongeldig" in p.inner_text(".evaluatie-deel-financien")
             assert "Kosten en baten — 1 fout" in p.inner_text(".evaluatie-werk")
             # Bewaren stays in view when the evaluator is far down the form.
             p.locator(".evaluatie-bbv-risicos").scroll_into_view_if_needed()

@@ -60,10 +60,10 @@ def test_drie_standen_van_evalueren(gegevens, kader, tmp_path: Path):
 def test_pagina_1_onvolledige_bron_en_aandachtspunten(sw, kader):
     zvh = evalueer(sw("venlo/zorg-en-veiligheidshuis-limburg-noord"), 2017, kader)
     kern = str(rapport.kernbeeld(zvh))
-    assert "Onvolledige bron" in kern and "bedrag(en) onbekend" in kern
+    assert "Onvolledige bron" in kern and re.search(r"bedrag(en)? onbekend", kern)
     assert "Aandachtspunten" in kern and "Geen rode bevindingen" not in kern
     # The verdeelsleutel line that does not add up, with its figures, on page 1 (it was only in the appendix).
-    assert "62,00% van € 53.492 is € 33.165, vermeld is € 32.936" in kern
+    assert "62,00% van €\u00a053.492 is €\u00a033.165, vermeld is €\u00a032.936" in kern
     afval = evalueer(sw("voorbeeldstad/inkoop-sociaal-domein"), 2024, kader)
     ernst = [b.ernst for b in afval.aandachtspunten]
     assert ernst == sorted(ernst, key=["rood", "oranje", "info"].index) and len(ernst) >= 3

@@ -112,7 +112,7 @@ def test_export_op_gegenereerde_set_met_cache_en_kapot_bestand(tmp_path: Path, c
     ]
     assert main(args) == 1  # the broken file is named, and the exit code says something was left out
     uit = capsys.readouterr().out
-    assert "6 gemeente(n) bijgewerkt (30 bestand(en) gelezen), 0 uit de cache." in uit  # 3 generated + 3 shipped
+    assert "6 gemeenten bijgewerkt (30 bestanden gelezen), 0 uit de cache." in uit  # 3 generated + 3 shipped
     assert "FOUT  Bestand" in uit and "kapot.yaml" in uit and "(niet in de tabellen)" in uit
     sw = pd.read_parquet(tmp_path / "uit" / "samenwerkingen.parquet")
     assert len(sw) == 15 + 3 + 11 and set(sw["gemeente"]) >= {"venlo", "wijchen", "voorbeeldstad", gemeente.name}
@@ -120,12 +120,12 @@ def test_export_op_gegenereerde_set_met_cache_en_kapot_bestand(tmp_path: Path, c
     assert fout["bron"].tolist() == ["kapot.yaml"] and "geen geldige YAML" in fout["tekst"].item()
     assert main(args) == 1
     assert (
-        "0 gemeente(n) bijgewerkt (0 bestand(en) gelezen), 6 uit de cache." in (uit := capsys.readouterr().out)
+        "0 gemeenten bijgewerkt (0 bestanden gelezen), 6 uit de cache." in (uit := capsys.readouterr().out)
         and "kapot.yaml" in uit
     )
     (gemeente / "kapot.yaml").unlink()
     assert main([*args[:-2], "--werkers", "1", "--formaat", "csv"]) == 0
-    assert "1 gemeente(n) bijgewerkt (0 bestand(en) gelezen), 5 uit de cache." in capsys.readouterr().out
+    assert "1 gemeente bijgewerkt (0 bestanden gelezen), 5 uit de cache." in capsys.readouterr().out
     assert len(pd.read_csv(tmp_path / "uit" / "samenwerkingen.csv")) == 29
 
 
@@ -157,7 +157,7 @@ def test_vergelijking_notebook(tmp_path: Path):
     assert (uit / "vergelijking" / "vergelijking.pdf").stat().st_size > 10_000
     assert main(["vergelijk", str(DATA), "--naar", str(uit), "--thema", "Cultuur", "--formaat", "html"]) == 0
     html = (uit / "vergelijking" / "vergelijking.html").read_text(encoding="utf-8")
-    assert "3 samenwerkingen van 2 gemeente(n)" in html  # Rondom Wijchen, cultuurpodium, bibliotheeknetwerk
+    assert "3 samenwerkingen van 2 gemeenten" in html  # Rondom Wijchen, cultuurpodium, bibliotheeknetwerk
 
 
 @pytest.mark.notebook
@@ -182,5 +182,5 @@ def test_ongewijzigde_export_is_hashen_en_kopieren(tmp_path):
         "print(sorted(m for m in ('pandas', 'evaluatie.rapportage.tidy') if m in sys.modules))"
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert "0 gemeente(n) bijgewerkt (0 bestand(en) gelezen), 3 uit de cache" in uit
+    assert "0 gemeenten bijgewerkt (0 bestanden gelezen), 3 uit de cache" in uit
     assert uit.strip().endswith("[]"), uit

@@ -64,7 +64,7 @@ def test_uit_de_cache_gelijk_en_alleen_gewijzigde_bestanden_gelezen(gegenereerd,
     koud = _exporteer(data, tmp_path / "a", "--cache", str(cache))
     warm = _exporteer(data, tmp_path / "b", "--cache", str(cache))
     assert (
-        warm == koud and "0 gemeente(n) bijgewerkt (0 bestand(en) gelezen), 15 uit de cache" in capsys.readouterr().out
+        warm == koud and "0 gemeenten bijgewerkt (0 bestanden gelezen), 15 uit de cache" in capsys.readouterr().out
     )
     _vergelijk(warm)
 
@@ -77,7 +77,7 @@ def test_uit_de_cache_gelijk_en_alleen_gewijzigde_bestanden_gelezen(gegenereerd,
     shutil.copy(bestand, mappen[2] / "sw-nieuw.yaml")  # added, between the others
     (mappen[3] / "sw-001.yaml").write_text("naam: [\n", encoding="utf-8")  # broken: a finding, in its place
     na = _exporteer(data, tmp_path / "c", "--cache", str(cache), rc=1)
-    assert "4 gemeente(n) bijgewerkt (3 bestand(en) gelezen), 11 uit de cache" in capsys.readouterr().out
+    assert "4 gemeenten bijgewerkt (3 bestanden gelezen), 11 uit de cache" in capsys.readouterr().out
     assert na == _exporteer(data, tmp_path / "d", "--zonder-cache", rc=1)
     assert "Hernoemd Verband" in na["samenwerkingen"] and "Hernoemd Verband" not in koud["samenwerkingen"]
 
@@ -85,7 +85,7 @@ def test_uit_de_cache_gelijk_en_alleen_gewijzigde_bestanden_gelezen(gegenereerd,
     kader.write_text("drempels:\n  afwijking_totaal_pct: 0.5\n", encoding="utf-8")
     per_kader = _exporteer(data, tmp_path / "e", "--cache", str(cache), rc=1)
     gelezen = len(list(mappen[4].glob("*.yaml"))) - 1
-    assert f"1 gemeente(n) bijgewerkt ({gelezen} bestand(en) gelezen)" in capsys.readouterr().out
+    assert f"1 gemeente bijgewerkt ({gelezen} bestanden gelezen)" in capsys.readouterr().out
     assert per_kader == _exporteer(data, tmp_path / "f", "--zonder-cache", rc=1) != na
 
 

@@ -41,7 +41,7 @@ def test_zvh_verdeelsleutel_vindt_de_regel_die_niet_klopt(sw, kader):
     assert verschillen == [0, -229, 0]
     fouten = [b for b in k.bevindingen if b.veld and "verdeelsleutel" in b.veld]
     assert [b.veld for b in fouten] == ["jaren.2017.aandeel.verdeelsleutel.regels[1]"]
-    assert "62,00% van € 53.492 is € 33.165, vermeld is € 32.936" in fouten[0].tekst
+    assert "62,00% van €\u00a053.492 is €\u00a033.165, vermeld is €\u00a032.936" in fouten[0].tekst
     # Share by key over the lines with a base: (248.081 + 32.936 + 39.478) / (510.245 + 53.492 + 93.929).
     assert k.aandeel_berekend_pct == pytest.approx(320495 / 657666 * 100)
     assert k.evenwicht_kosten == "Evenwichtig" and k.evenwicht_baten is None
@@ -144,11 +144,11 @@ def test_overschrijding_en_onderbesteding(sw, kader):
     assert afval.kosten.totaal(2024).afwijking == 567000
     assert afval.kosten.totaal(2024).afwijking_pct == pytest.approx(18.0)
     assert rode(afval) == [
-        "Kosten (inbreng financiële middelen) 2024: realisatie € 3.717.000 ligt 18,0% boven de begroting "
-        "€ 3.150.000 (afwijking € 567.000; drempel 10%)."
+        "Kosten (inbreng financiële middelen) 2024: realisatie €\u00a03.717.000 ligt 18,0% boven de begroting "
+        "€\u00a03.150.000 (afwijking €\u00a0567.000; drempel 10%)."
     ]
     bieb = evalueer(sw("voorbeeldstad/bibliotheeknetwerk"), 2024, kader)
-    assert rode(bieb)[0].endswith("20,0% onder de begroting € 100.000 (afwijking € -20.000; drempel 10%).")
+    assert rode(bieb)[0].endswith("20,0% onder de begroting €\u00a0100.000 (afwijking €\u00a0-20.000; drempel 10%).")
     assert bieb.plicht.label == "Geen evaluatieplicht" and bieb.plicht.advies == "Melden aan het college aanbevolen."
     # Within the threshold: no escalation.
     vr = evalueer(sw("voorbeeldstad/veiligheidsregio"), 2024, kader)
@@ -159,8 +159,8 @@ def test_totalen_die_niet_optellen(sw, kader):
     ev = evalueer(sw("voorbeeldstad/inkoop-sociaal-domein"), 2024, kader)
     som = [b for b in ev.bevindingen if "niet de som" in b.tekst]
     assert [b.veld.rsplit(".", 1)[1] for b in som] == ["begroting", "begroting_volgend_jaar"]
-    assert "vermeld totaal € 20.400.000 is niet de som van de regels € 20.300.000" in som[0].tekst
-    assert "(2 regel(s) zonder bedrag)" in som[1].tekst
+    assert "vermeld totaal €\u00a020.400.000 is niet de som van de regels €\u00a020.300.000" in som[0].tekst
+    assert "(2 regels zonder bedrag)" in som[1].tekst
     # The afwijking is on the stated total; where that is not the sum of the lines both figures are given.
     [beide] = [b for b in ev.bevindingen if "volgens het vermelde totaal" in b.tekst]
     assert "volgens de som van de regels" in beide.tekst

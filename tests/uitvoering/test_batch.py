@@ -133,7 +133,7 @@ def test_cache(tmp_path: Path):
     tweede = rapporteer(data, uit, 2024, werkers=1, **STIL)
     assert [p.stem for p in tweede.gemaakt] == ["cultuurpodium"] and len(tweede.uit_cache) == 1
     assert [p.name for p in tweede.overzichten] == ["index.html"]  # its entry in the overview changed
-    assert "€ 850.000" in (uit / "voorbeeldstad" / "2024" / "cultuurpodium.html").read_text(encoding="utf-8")
+    assert "€\u00a0850.000" in (uit / "voorbeeldstad" / "2024" / "cultuurpodium.html").read_text(encoding="utf-8")
     # A new format is not in the cache; --opnieuw renders everything.
     opties = Opties(formaten=(HtmlFormaat(),), datum=None)
     assert len(rapporteer(data, uit, 2024, opties=opties, werkers=1, opnieuw=True, **STIL).gemaakt) == 2

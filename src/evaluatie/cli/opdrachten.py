@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from evaluatie.domein.fouten import Gegevensfout, Parameterfout, os_reden
+from evaluatie.domein.opmaak import aantal
 from evaluatie.opslag.laden import Gegevensset, laad_gegevens
 from evaluatie.regels.analyse import evalueer, laatste_jaar, standaardjaar
 from evaluatie.regels.kwaliteit import basis_bevindingen
@@ -67,7 +68,7 @@ def controleer(args: argparse.Namespace) -> int:
                 print(f"{b.ernst.upper():<7}{sw.gemeente}/{sw.id}.yaml ({sw.naam}){veld}: {b.tekst}")
     n = len(gegevens.samenwerkingen) + len(gegevens.fouten)
     overgeslagen = f", {len(gegevens.overgeslagen)} overgeslagen" if gegevens.overgeslagen else ""
-    print(f"{n} bestand(en) gecontroleerd, {len(gegevens.fouten)} met fouten{overgeslagen}.")
+    print(f"{aantal(n, 'bestand', 'bestanden')} gecontroleerd, {len(gegevens.fouten)} met fouten{overgeslagen}.")
     return 1 if gegevens.fouten else 0
 
 
@@ -164,7 +165,8 @@ def exporteer(args: argparse.Namespace) -> int:
     for pad in export.paden:
         print(f"{pad}: {export.rijen[pad.stem]} rijen")
     print(
-        f"{export.gebouwd} gemeente(n) bijgewerkt ({export.gelezen} bestand(en) gelezen), "
+        f"{aantal(export.gebouwd, 'gemeente', 'gemeenten')} bijgewerkt "
+        f"({aantal(export.gelezen, 'bestand', 'bestanden')} gelezen), "
         f"{export.uit_cache} uit de cache."
     )
     for fout in export.fouten:
@@ -178,7 +180,7 @@ def exporteer_excel_cmd(args: argparse.Namespace) -> int:
     naar = uitvoerbestand(args.naar, ".xlsx")
     gegevens = _gegevens(args, "niet in de werkmap")
     pad = exporteer_excel(gegevens.van(args.gemeente), gegevens.kader(args.gemeente), naar)
-    print(f"{len(gegevens.van(args.gemeente))} samenwerking(en) in {pad}")
+    print(f"{aantal(len(gegevens.van(args.gemeente)), 'samenwerking', 'samenwerkingen')} in {pad}")
     return 1 if gegevens.fouten else 0
 
 
@@ -190,7 +192,10 @@ def importeer_cmd(args: argparse.Namespace) -> int:
     uitkomst = importeer(args.soort, args.paginas, args.naar, args.gemeente, args.overschrijf, **opties)
     for v in uitkomst.verslagen:
         status = "nieuw" if v.nieuw else "bijgewerkt" if v.veranderd else "ongewijzigd"
-        print(f"{v.id}: {status}" + (f", {len(v.gezet)} veld(en) gezet" if v.gezet and not v.nieuw else ""))
+        print(
+            f"{v.id}: {status}"
+            + (f", {aantal(len(v.gezet), 'veld', 'velden')} gezet" if v.gezet and not v.nieuw else "")
+        )
         for regel in v.gewijzigd:
             print(f"  gewijzigd: {regel}")
         for regel in v.niet_overschreven:
@@ -334,12 +339,17 @@ def nieuwjaar(args: argparse.Namespace) -> int:
     if fouten:
         for fout in fouten:
             print(f"FOUT  {fout}")
-        print(f"Niets geschreven: {len(fouten)} samenwerking(en) kregen geen geldig nieuw jaar.")
+        print(
+            f"Niets geschreven: {aantal(len(fouten), 'samenwerking kreeg', 'samenwerkingen kregen')} "
+            "geen geldig nieuw jaar."
+        )
         return 1
     for sw, pad, jaar, nieuw, geladen in te_schrijven:
         herschreven = bewaar_samenwerking(nieuw, pad, verwacht=geladen).herschreven
         acties = len(nieuw.jaren[jaar].acties)
-        print(f"{sw.gemeente}/{sw.id}: {jaar} toegevoegd ({acties} lopende actie(s) meegenomen)")
+        print(
+            f"{sw.gemeente}/{sw.id}: {jaar} toegevoegd ({aantal(acties, 'lopende actie', 'lopende acties')} meegenomen)"
+        )
         if herschreven:
             print(f"{sw.gemeente}/{sw.id}: let op, de opmaak van het bestand is opnieuw geschreven")
     return 1 if gegevens.fouten else 0

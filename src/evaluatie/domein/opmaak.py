@@ -24,16 +24,25 @@ def _patroon(patroon: str) -> NumberPattern:
     return parse_pattern(patroon)
 
 
+EURO = "€\u00a0"
+"""The euro sign and a non-breaking space: a line never ends between € and its amount."""
+
+
 def euro(waarde: object) -> str:
-    """`€ 1.281.406`; markers in words; absent as a dash (missing is not zero)."""
+    """`€ 1.281.406` (with a non-breaking space); markers in words; absent as a dash (missing is not zero)."""
     if is_getal(waarde):
-        return f"€ {_groepen(waarde)}"
+        return f"{EURO}{_groepen(waarde)}"
     return _MARKERS.get(waarde, LEEG) if isinstance(waarde, str) else LEEG
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """`1 trede`, `2 treden`, `0 treden`: a count with its word, never `trede(n)`."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
 def miljoenen(waarde: float) -> str:
     """`€ 1,225 mln`: short for a chart's axis, with as many decimals (up to three) as the tick needs."""
-    return f"€ {_patroon('#,##0.0##').apply(waarde / 1_000_000, _NL)} mln"
+    return f"{EURO}{_patroon('#,##0.0##').apply(waarde / 1_000_000, _NL)}\u00a0mln"
 
 
 def getal(waarde: object) -> str:

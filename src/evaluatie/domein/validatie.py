@@ -16,6 +16,7 @@ from evaluatie.domein.fouten import Gegevensfout
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.meldingen import meldingen, veldpad, vertaal_fout
 from evaluatie.domein.model import Samenwerking
+from evaluatie.domein.opmaak import aantal
 
 
 def valideer(
@@ -27,7 +28,9 @@ def valideer(
     except ValidationError as exc:
         eerste = exc.errors(include_url=False)[0]
         extra = len(exc.errors()) - 1
-        melding = vertaal_fout(eerste) + (f" (en nog {extra} fout(en) in dit bestand)" if extra else "")
+        melding = vertaal_fout(eerste) + (
+            f" (en nog {aantal(extra, 'fout', 'fouten')} in dit bestand)" if extra else ""
+        )
         waarde = eerste.get("input") if eerste["type"] != "missing" else None
         naam = gegevens.get("naam") if isinstance(gegevens.get("naam"), str) else id_ or None
         raise Gegevensfout(

@@ -30,7 +30,7 @@ def omgeving() -> Environment:
     env.filters.update(
         euro=opmaak.euro, getal=opmaak.getal, procent=opmaak.procent, score=opmaak.score, datum=opmaak.datum
     )
-    env.globals.update(KOLOMMEN=KOLOMMEN, LEEG=opmaak.LEEG)
+    env.globals.update(KOLOMMEN=KOLOMMEN, LEEG=opmaak.LEEG, aantal=opmaak.aantal)
     return env
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from evaluatie.domein.opmaak import decimaal
+from evaluatie.domein.opmaak import aantal, decimaal
 from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.rapportage.grafieken import KLEUREN, STIJL, als_svg, marges
 from evaluatie.rapportage.html import Html
@@ -79,7 +79,8 @@ def _grootste(v: Vergelijking) -> list[str]:
 def inleiding(v: Vergelijking) -> Html:
     sw = v["samenwerkingen"]
     uitleg = (
-        f"{len(sw)} samenwerkingen van {len(v.gemeenten)} gemeente(n), jaren "
+        f"{aantal(len(sw), 'samenwerking', 'samenwerkingen')} van "
+        f"{aantal(len(v.gemeenten), 'gemeente', 'gemeenten')}, jaren "
         f"{', '.join(map(str, v.jaren)) or '–'}{f', thema “{v.thema}”' if v.thema else ''}. "
         "Bron: de tidy tabellen van het werkboek (docs/tidy.md)."
     )

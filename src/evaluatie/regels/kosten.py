@@ -12,7 +12,7 @@ from functools import cached_property
 from evaluatie.domein.bevindingen import Bevinding
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Bedragen, Samenwerking, Sectie
-from evaluatie.domein.opmaak import euro, procent
+from evaluatie.domein.opmaak import aantal, euro, procent
 from evaluatie.domein.waarden import bedragvelden, is_getal
 
 KOLOMMEN = bedragvelden(Bedragen)  # begroting, realisatie, begroting_volgend_jaar
@@ -155,7 +155,7 @@ def controleer_totaal(jaar: int, onderdeel: str, sectie: Sectie, kader: Kader) -
     label = kader.financien.onderdelen[onderdeel]
     verschillen = totaal_verschillen(sectie, kader.drempels.afronding_euro)
     for kolom, vermeld, berekend, leeg in verschillen:
-        extra = f" ({leeg} regel(s) zonder bedrag)" if leeg else ""
+        extra = f" ({aantal(leeg, 'regel', 'regels')} zonder bedrag)" if leeg else ""
         tekst = (
             f"{label} {jaar}, {kolom.replace('_', ' ')}: vermeld totaal {euro(vermeld)} is niet de som van de "
             f"regels {euro(berekend)}{extra}."

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from evaluatie.domein.bevindingen import Bevinding
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import AFGEBROKEN_BRON, Bbv, Jaar, Samenwerking
+from evaluatie.domein.opmaak import aantal
 from evaluatie.domein.tekst import is_placeholder, normaliseer
 from evaluatie.domein.waarden import ONBEKEND, VOLGT_NOG, lees_bedrag
 
@@ -128,9 +129,9 @@ def onvolledige_bron(sw: Samenwerking, jaar: int, kader: Kader) -> list[str]:
     bedragen = sum(is_bedrag for *_, is_bedrag in open_)
     teksten = len(open_) - bedragen
     if bedragen:
-        ontbreekt.append(f"{bedragen} bedrag(en) onbekend ('…') of 'volgt nog'")
+        ontbreekt.append(f"{aantal(bedragen, 'bedrag', 'bedragen')} onbekend ('…') of 'volgt nog'")
     if teksten:
-        ontbreekt.append(f"{teksten} tekst(en) nog niet ingevuld ('volgt nog', '...')")
+        ontbreekt.append(f"{aantal(teksten, 'tekst', 'teksten')} nog niet ingevuld ('volgt nog', '...')")
     for naam, leeg in (
         ("beoogde resultaten", gegevens.beoogd is None),
         ("feitelijke resultaten", gegevens.feitelijk is None),

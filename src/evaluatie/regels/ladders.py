@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from evaluatie.domein.bevindingen import Bevinding
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Resultaat, Samenwerking
+from evaluatie.domein.opmaak import aantal
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def evalueer_ladders(sw: Samenwerking, jaar: int, kader: Kader) -> tuple[list[La
         elif stand.gat is not None and stand.gat > 0:
             ernst = "rood" if stand.gat >= kader.drempels.ladder_gat_escalatie else "oranje"
             tekst = (
-                f"Ladder {ladder.label}: feitelijk '{stand.feitelijk}' ligt {stand.gat} trede(n) "
+                f"Ladder {ladder.label}: feitelijk '{stand.feitelijk}' ligt {aantal(stand.gat, 'trede', 'treden')} "
                 f"onder beoogd '{stand.beoogd}'."
             )
             veld = f"jaren.{jaar}.feitelijk.{naam}.trede"

@@ -16,6 +16,7 @@ import ipywidgets as w
 from evaluatie.domein.fouten import EvaluatieFout
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Samenwerking
+from evaluatie.domein.opmaak import aantal
 from evaluatie.invoer.formulier.delen import DELEN, Formulierdeel, Omgeving
 from evaluatie.invoer.formulier.rapportknop import Rapportknop
 from evaluatie.invoer.formulier.staat import Bewaaruitkomst, Formulierstaat
@@ -181,7 +182,10 @@ class Invoerformulier(Rapportknop):
         self.kies_samenwerking.value = GEEN
         self._stap()
         if gemeente and (fouten := self.staat.fouten(gemeente)):
-            self._meld(f"{len(fouten)} bestand(en) niet te openen; verbeter ze eerst:\n" + "\n".join(fouten), True)
+            self._meld(
+                f"{aantal(len(fouten), 'bestand', 'bestanden')} niet te openen; verbeter eerst:\n" + "\n".join(fouten),
+                True,
+            )
 
     def _laad_gekozen(self) -> None:
         if self._houd_vast(self.kies_samenwerking, self.staat.sw.id if self.staat.sw else GEEN):

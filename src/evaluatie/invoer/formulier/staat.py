@@ -24,7 +24,7 @@ from evaluatie.domein.model import (
     Sectie,
 )
 from evaluatie.domein.nieuw_jaar import structuur_van
-from evaluatie.domein.opmaak import euro, exact
+from evaluatie.domein.opmaak import aantal, euro, exact
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import heeft_inhoud, is_getal, lees_bedrag, lees_percentage
 from evaluatie.opslag.inhoud import bestand_hash
@@ -131,7 +131,7 @@ class Sectiestand:
         if self.afwijking_som:
             delen.append((f"op de som van de regels {self.afwijking_som}", False))
         if self.ongeldig:
-            delen.append((f"{self.ongeldig} bedrag(en) ongeldig", True))
+            delen.append((f"{aantal(self.ongeldig, 'bedrag', 'bedragen')} ongeldig", True))
         return delen
 
     def tekst(self) -> str:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from evaluatie.domein.kader import Kader
+from evaluatie.domein.opmaak import aantal
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.domein.waarden import DUIZENDTALLEN, lees_bedrag
 from evaluatie.invoer.importeren.dashboard.pagina import (
@@ -52,7 +53,8 @@ def _kolommen(categorie: str, bedragen: list[tuple[str, bool]], p: Pagina, nr: i
         paren = [*zip(kolommen, links, strict=False), *zip(reversed(kolommen), reversed(rechts), strict=False)]
         if bedragen:
             p.merk(
-                f"Regel '{categorie}' heeft {len(bedragen)} bedrag(en) voor drie kolommen; geplaatst volgens het "
+                f"Regel '{categorie}' heeft {aantal(len(bedragen), 'bedrag', 'bedragen')} voor drie kolommen; "
+                "geplaatst volgens het "
                 "€-teken (alleen de begroting van volgend jaar heeft er een). Controleer.",
                 nr,
             )
