@@ -229,3 +229,15 @@ def test_eigen_kader_van_een_gemeente(tmp_path, kader):
     assert not ev.plicht.geescaleerd  # 18% is within the gemeente's own 20%
     assert ev.motieven.score == pytest.approx(0.75)
     assert ev.motieven.rijen[0].antwoord_label == "grotendeels"
+
+
+def test_negatieve_bedragen_in_woorden_die_kloppen(kader):
+    """A budgeted deficit: the realisatie is not 'onder de begroting' when the deficit shrank."""
+    from evaluatie.regels.kosten import Totaal, _afwijkingen
+
+    [b] = _afwijkingen([Totaal(2024, "baten", -20_000, -6_000, None)], 2024, kader)
+    assert "onder de begroting" not in b.tekst and "boven de begroting" not in b.tekst
+    assert "€\u00a014.000 hoger dan begroot" in b.tekst
+    assert "een tekort van €\u00a06.000 in plaats van €\u00a020.000" in b.tekst
+    [b] = _afwijkingen([Totaal(2024, "baten", 100_000, 80_000, None)], 2024, kader)
+    assert "ligt 20,0% onder de begroting €\u00a0100.000" in b.tekst

@@ -235,6 +235,27 @@ def _getal(waarde: object) -> float | None:
     return waarde if is_getal(waarde) else None
 
 
+def _afwijking_in_woorden(t: Totaal, drempel: str) -> str:
+    """A deviation said truly, also for negative amounts (a budgeted deficit): "realisatie € -6.000 ligt 70% onder de
+    begroting € -20.000" reads backwards, so negative amounts are compared in amounts and in words."""
+    assert t.begroting is not None and t.realisatie is not None and t.afwijking_pct is not None
+    pct = procent(abs(t.afwijking_pct), decimalen=1)
+    if t.begroting >= 0 and t.realisatie >= 0:
+        richting = "boven" if t.afwijking_pct > 0 else "onder"
+        return (
+            f"realisatie {euro(t.realisatie)} ligt {pct} {richting} de begroting {euro(t.begroting)} "
+            f"(afwijking {euro(t.afwijking)}; drempel {drempel})"
+        )
+    verschil = t.realisatie - t.begroting
+    tekort = t.begroting < 0 and t.realisatie < 0
+    return (
+        f"begroot {euro(t.begroting)}, gerealiseerd {euro(t.realisatie)}: {euro(abs(verschil))} "
+        f"{'hoger' if verschil > 0 else 'lager'} dan begroot, {pct} van het begrote bedrag"
+        + (f"; een tekort van {euro(-t.realisatie)} in plaats van {euro(-t.begroting)}" if tekort else "")
+        + f" (drempel {drempel})"
+    )
+
+
 def _afwijkingen(totalen: list[Totaal], jaar: int, kader: Kader) -> list[Bevinding]:
     """This year's section totals with the realisatie beyond the threshold from the begroting: red for the
     municipality's contribution, else orange."""
@@ -244,12 +265,8 @@ def _afwijkingen(totalen: list[Totaal], jaar: int, kader: Kader) -> list[Bevindi
         if t.afwijking_pct is None or abs(t.afwijking_pct) <= drempel:
             continue
         ernst = "rood" if t.onderdeel == KOSTEN else "oranje"
-        richting = "boven" if t.afwijking_pct > 0 else "onder"
-        tekst = (
-            f"{kader.financien.onderdelen[t.onderdeel]} {jaar}: realisatie {euro(t.realisatie)} ligt "
-            f"{procent(abs(t.afwijking_pct), decimalen=1)} {richting} de begroting {euro(t.begroting)} "
-            f"(afwijking {euro(t.afwijking)}; drempel {procent(drempel, decimalen=0)})."
-        )
+        waarin = f"{kader.financien.onderdelen[t.onderdeel]} {jaar}"
+        tekst = f"{waarin}: {_afwijking_in_woorden(t, procent(drempel, decimalen=0))}."
         veld = f"jaren.{jaar}.financien.{t.onderdeel}"
         bevindingen.append(Bevinding(ernst, "financien", tekst, veld, jaar, oordeel=True))
     return bevindingen
