@@ -16,7 +16,8 @@ def test_controleer_accepteert_data(capsys):
     uit = capsys.readouterr().out
     assert "11 bestanden gecontroleerd, 0 met fouten." in uit
     assert (
-        "ROOD   wijchen/rondom-wijchen.yaml (Rondom Wijchen), jaren.2017: Voor 2017 zijn geen gegevens ingevuld." in uit
+        "ROOD   wijchen/rondom-wijchen.yaml (Rondom Wijchen), Jaar 2017 (veld `jaren.2017`): "
+        "Voor 2017 zijn geen gegevens ingevuld." in uit
     )
 
 
@@ -39,8 +40,10 @@ def test_controleer_weigert_kapotte_kopie_zonder_traceback(data_kopie: Path):
 def test_overzicht_toont_plicht(capsys):
     assert main(["overzicht", str(DATA), "--gemeente", "wijchen"]) == 0
     uit = capsys.readouterr().out
-    regel = next(r for r in uit.splitlines() if r.strip().startswith("Rondom Wijchen"))
-    assert "Raad: politiek zeer belangrijk" in regel and "Jaarlijkse lichte evaluatie en agenderen in de raad" in regel
+    blok = uit.split("Rondom Wijchen\n", 1)[1].split("\n\n")[0]  # its lines, in words
+    assert "Belangrijkheid: Raad: politiek zeer belangrijk." in blok
+    assert "Evaluatieplicht: Jaarlijkse lichte evaluatie en agenderen in de raad." in blok
+    assert max(map(len, uit.splitlines())) < 200 and "_" not in uit  # no wide table, no snake_case headers
 
 
 def test_onbekende_gemeente_en_map(capsys, tmp_path: Path):

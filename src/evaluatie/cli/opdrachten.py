@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import sys
+import textwrap
 from pathlib import Path
 
 from evaluatie.domein.fouten import Gegevensfout, Parameterfout, os_reden
@@ -53,19 +56,31 @@ def _gegevens(args: argparse.Namespace, gevolg: str = "") -> Gegevensset:
     return gegevens
 
 
+def meld(tekst: str, inspringen: str = "    ") -> None:
+    """A line of output: on a terminal wrapped to its width (continuations indented); into a pipe or file whole, one
+    message per line, for grep."""
+    if sys.stdout.isatty():
+        breedte = shutil.get_terminal_size().columns
+        tekst = textwrap.fill(tekst, breedte, subsequent_indent=inspringen, break_on_hyphens=False)
+    print(tekst)
+
+
 def controleer(args: argparse.Namespace) -> int:
-    """Validate every file; print the errors and the red and orange findings; exit 1 on errors."""
+    """Validate every file; print the errors and the red and orange findings; exit 1 on errors. A finding's place
+    is said in words, its field path after it between backticks (for whoever opens the file)."""
+    from evaluatie.rapportage.plaats import plaats
+
     gegevens = _gegevens(args)
     for pad, reden in gegevens.overgeslagen:
-        print(f"OVERGESLAGEN  {pad}: {reden}")
+        meld(f"OVERGESLAGEN  {pad}: {reden}")
     jaren = {gem: args.jaar or standaardjaar(gegevens.van(gem)) for gem in gegevens.gemeenten()}
     for sw in gegevens.samenwerkingen:
-        jaar = jaren[sw.gemeente]
-        bevindingen = evalueer(sw, jaar, gegevens.kader(sw.gemeente)).bevindingen if jaar else basis_bevindingen(sw)
+        jaar, kader = jaren[sw.gemeente], gegevens.kader(sw.gemeente)
+        bevindingen = evalueer(sw, jaar, kader).bevindingen if jaar else basis_bevindingen(sw)
         for b in bevindingen:
             if b.ernst != "info":
-                veld = f", {b.veld}" if b.veld else ""
-                print(f"{b.ernst.upper():<7}{sw.gemeente}/{sw.id}.yaml ({sw.naam}){veld}: {b.tekst}")
+                waar = f", {plaats(b.veld, sw, kader)} (veld `{b.veld}`)" if b.veld else ""
+                meld(f"{b.ernst.upper():<7}{sw.gemeente}/{sw.id}.yaml ({sw.naam}){waar}: {b.tekst}")
     n = len(gegevens.samenwerkingen) + len(gegevens.fouten)
     overgeslagen = f", {len(gegevens.overgeslagen)} overgeslagen" if gegevens.overgeslagen else ""
     print(f"{aantal(n, 'bestand', 'bestanden')} gecontroleerd, {len(gegevens.fouten)} met fouten{overgeslagen}.")
@@ -73,8 +88,9 @@ def controleer(args: argparse.Namespace) -> int:
 
 
 def overzicht(args: argparse.Namespace) -> int:
+    """Each gemeente's yearly overview in the terminal: per partnership a few lines of words and figures."""
     from evaluatie.domein.opmaak import euro, procent
-    from evaluatie.rapportage.overzicht import evaluaties, overzicht_tabel
+    from evaluatie.rapportage.overzicht import evaluaties, overzicht_rij
 
     gegevens = _gegevens(args, "niet in het overzicht")
     for gem in gegevens.gemeenten():
@@ -82,33 +98,23 @@ def overzicht(args: argparse.Namespace) -> int:
         if jaar is None:
             print(f"Gemeente {gem}: geen jaar met gegevens; geef --jaar op.\n")
             continue
-        tabel = overzicht_tabel(evaluaties(gegevens, gem, jaar))
-        print(f"Gemeente {gem}, {jaar}")
-        tabel = tabel.assign(
-            agenderen=tabel["agenderen"].map(lambda x: "onbekend" if x is None else "ja" if x else "nee"),
-            escalatie=tabel["escalatie"].map({True: "ja", False: "nee"}),
-            begroting=tabel["begroting"].map(euro),
-            realisatie=tabel["realisatie"].map(euro),
-            afwijking_pct=tabel["afwijking_pct"].map(lambda x: procent(x, teken=True, decimalen=1)),
-        )[
-            [
-                "naam",
-                "belangrijkheid",
-                "plicht",
-                "agenderen",
-                "escalatie",
-                "geevalueerd",
-                "ontwikkeling",
-                "rood",
-                "oranje",
-                "begroting",
-                "realisatie",
-                "afwijking_pct",
-                "acties_open",
-                "acties_verlopen",
-            ]
-        ]
-        print(tabel.to_string(index=False, na_rep="–"))
+        print(f"Gemeente {gem}, {jaar}\n")
+        for r in map(overzicht_rij, evaluaties(gegevens, gem, jaar)):
+            agenderen = "onbekend" if r["agenderen"] is None else "ja" if r["agenderen"] else "nee"
+            print(r["naam"])
+            meld(f"    Belangrijkheid: {r['belangrijkheid']}. Evaluatieplicht: {r['plicht']}.", " " * 8)
+            meld(
+                f"    Agenderen: {agenderen}. Escalatie: {'ja' if r['escalatie'] else 'nee'}. "
+                f"Geëvalueerd: {r['geevalueerd']}. Ten opzichte van {jaar - 1}: {r['ontwikkeling']}.",
+                " " * 8,
+            )
+            afwijking = procent(r["afwijking_pct"], teken=True, decimalen=1)
+            meld(
+                f"    Bevindingen: {r['rood']} rood, {r['oranje']} oranje. Begroting {euro(r['begroting'])}, "
+                f"realisatie {euro(r['realisatie'])}, afwijking {afwijking}. "
+                f"Acties: {r['acties_open']} open, waarvan {r['acties_verlopen']} verlopen.",
+                " " * 8,
+            )
         print()
     return 1 if gegevens.fouten else 0
 

@@ -178,15 +178,15 @@ class Aandeel(Basis):
 class Bbv(Basis):
     """The BBV paragraph on verbonden partijen, where known."""
 
-    openbaar_belang: Tekst | None = None
-    belang_begin: Tekst | None = None
-    belang_eind: Tekst | None = None
-    eigen_vermogen_begin: Bedrag = None
-    eigen_vermogen_eind: Bedrag = None
-    vreemd_vermogen_begin: Bedrag = None
-    vreemd_vermogen_eind: Bedrag = None
-    financieel_resultaat: Bedrag = None
-    risicos: Tekst | None = None
+    openbaar_belang: Tekst | None = Field(default=None, title="Openbaar belang")
+    belang_begin: Tekst | None = Field(default=None, title="Belang begin jaar")
+    belang_eind: Tekst | None = Field(default=None, title="Belang eind jaar")
+    eigen_vermogen_begin: Bedrag = Field(default=None, title="Eigen vermogen begin")
+    eigen_vermogen_eind: Bedrag = Field(default=None, title="Eigen vermogen eind")
+    vreemd_vermogen_begin: Bedrag = Field(default=None, title="Vreemd vermogen begin")
+    vreemd_vermogen_eind: Bedrag = Field(default=None, title="Vreemd vermogen eind")
+    financieel_resultaat: Bedrag = Field(default=None, title="Financieel resultaat")
+    risicos: Tekst | None = Field(default=None, title="Risico's voor de gemeente")
 
 
 ACTIESTATUSSEN = ("open", "loopt", "afgerond", "vervallen")

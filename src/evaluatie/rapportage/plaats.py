@@ -32,7 +32,8 @@ def plaats(veld: str | None, sw: Samenwerking, kader: Kader) -> str:
     if not m:
         return veld.replace("_", " ").replace(".", ", ").capitalize()
     jaar, rest = int(m.group(1)), m.group(2) or ""
-    return _in_jaar(jaar, rest, sw, kader) or f"Jaar {jaar}" + (f", {rest.replace('.', ', ')}" if rest else "")
+    woorden = rest.replace(".", ", ").replace("_", " ")
+    return _in_jaar(jaar, rest, sw, kader) or f"Jaar {jaar}" + (f", {woorden}" if rest else "")
 
 
 def _in_jaar(jaar: int, rest: str, sw: Samenwerking, kader: Kader) -> str | None:

@@ -130,7 +130,10 @@ def aandeel(ev: Evaluatie) -> Html:
 def bbv(ev: Evaluatie) -> Html:
     """The BBV paragraph for a verbonden partij, where any of it is known; empty otherwise."""
     gegevens = ev.samenwerking.jaar(ev.jaar)
-    return _toon("bbv.html.j2", vp=ev.samenwerking.verbonden_partij, bbv=gegevens.bbv if gegevens else None)
+    vp = ev.samenwerking.verbonden_partij
+    categorie = ev.kader.bbv_categorieen.get(vp.bbv_categorie or "")
+    label = categorie.label if categorie else vp.bbv_categorie  # the kader's words, not its key
+    return _toon("bbv.html.j2", vp=vp, categorie=label, bbv=gegevens.bbv if gegevens else None)
 
 
 def agenda(ev: Evaluatie) -> Html:

@@ -56,7 +56,25 @@ def vergelijking_van(
     return Vergelijking(gefilterd, sorted(gefilterd["samenwerkingen"]["gemeente"].unique()), alle_jaren, thema)
 
 
+KOPPEN = {
+    "categorie_label": "Motief",
+    "mediaan_afwijking_pct": "Mediaan afwijking (%)",
+    "gemiddelde_afwijking_pct": "Gemiddelde afwijking (%)",
+    "verbonden_partijen": "Verbonden partijen",
+}
+"""Column headers in words; any other column is its name with spaces, a capital first."""
+
+
+def _kop(kolom: object) -> str:
+    tekst = str(kolom)
+    return KOPPEN.get(tekst) or tekst.replace("_", " ")[:1].upper() + tekst.replace("_", " ")[1:]
+
+
 def _sectie(titel: str, uitleg: str, tabel: pd.DataFrame | None = None, grafiek: Html | None = None) -> Html:
+    if tabel is not None:
+        tabel = tabel.rename(columns=_kop)
+        if tabel.columns.name:  # a pivot's column title
+            tabel.columns.name = _kop(tabel.columns.name)
     return Html(
         omgeving()
         .get_template("sectie.html.j2")

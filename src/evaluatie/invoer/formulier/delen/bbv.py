@@ -31,7 +31,7 @@ class BbvDeel(Formulierdeel):
             soort = w.Text if veld in bedragen or veld.startswith("belang") else w.Textarea
             self.widgets[veld] = soort(
                 value=tekst,
-                description=veld.replace("_", " ").capitalize(),
+                description=Bbv.model_fields[veld].title or veld,
                 style={"description_width": "13em"},
                 layout=BREED if soort is w.Textarea else w.Layout(width="30em"),
             )
