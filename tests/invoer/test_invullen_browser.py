@@ -22,7 +22,8 @@ from ..conftest import DATA, antwoordt, vrije_poort, wacht_tot
 
 pytestmark = pytest.mark.browser
 
-# Every label, checkbox text and button text shows in full (labels read only by screen readers aside); every drop-down is wide enough for its longest choice.
+# Every label, checkbox text and button text shows in full (labels read only by screen readers aside); every
+# drop-down is wide enough for its longest choice.
 AFGEKAPT = """() => {
   const uit = [];
   for (const el of document.querySelectorAll(

@@ -145,6 +145,7 @@ def test_paragraaf_html_en_pdf(tmp_path: Path, data_kopie: Path):
         assert (map_a / naam).read_bytes() == (tmp_path / "b" / "voorbeeldstad" / "2024" / naam).read_bytes()
     with pdfplumber.open(map_a / "paragraaf-verbonden-partijen.pdf") as pdf:
         tekst = "\n".join(p.extract_text() for p in pdf.pages)
+    tekst = tekst.replace("\u00a0", " ")  # a PDF's text comes back with plain spaces
     for verwacht in (
         "Gemeenschappelijke regelingen",
         "Vennootschappen en coöperaties",
@@ -152,8 +153,8 @@ def test_paragraaf_html_en_pdf(tmp_path: Path, data_kopie: Path):
         "Overige verbonden partijen",
         "Niet te beoordelen",
         "Lokaal Sportakkoord Voorbeeldstad",
-        "begin €\u00a012.400.000; eind €\u00a011.900.000",
-        "bijdrage van de gemeente 2024: €\u00a03.717.000 (realisatie)",
+        "begin € 12.400.000; eind € 11.900.000",
+        "bijdrage van de gemeente 2024: € 3.717.000 (realisatie)",
         "niet ingevuld",
     ):
         assert verwacht in tekst, verwacht

@@ -63,9 +63,7 @@ def test_uit_de_cache_gelijk_en_alleen_gewijzigde_bestanden_gelezen(gegenereerd,
     shutil.copytree(gegenereerd, data)
     koud = _exporteer(data, tmp_path / "a", "--cache", str(cache))
     warm = _exporteer(data, tmp_path / "b", "--cache", str(cache))
-    assert (
-        warm == koud and "0 gemeenten bijgewerkt (0 bestanden gelezen), 15 uit de cache" in capsys.readouterr().out
-    )
+    assert warm == koud and "0 gemeenten bijgewerkt (0 bestanden gelezen), 15 uit de cache" in capsys.readouterr().out
     _vergelijk(warm)
 
     mappen = sorted(m for m in data.iterdir() if m.is_dir())

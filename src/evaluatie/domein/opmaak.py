@@ -40,6 +40,11 @@ def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     return f"{n} {enkelvoud if n == 1 else meervoud}"
 
 
+def kort_getal(waarde: float) -> str:
+    """`0,05`, `1.250`, `2`: a number on a chart's axis, Dutch, with no more decimals than it has (up to three)."""
+    return _patroon("#,##0.###").apply(round(waarde, 10), _NL)
+
+
 def miljoenen(waarde: float) -> str:
     """`€ 1,225 mln`: short for a chart's axis, with as many decimals (up to three) as the tick needs."""
     return f"{EURO}{_patroon('#,##0.0##').apply(waarde / 1_000_000, _NL)}\u00a0mln"

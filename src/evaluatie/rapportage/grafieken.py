@@ -20,9 +20,10 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.ticker import FuncFormatter, ScalarFormatter  # noqa: E402
 
 from evaluatie.domein.kader import Kader  # noqa: E402
-from evaluatie.domein.opmaak import euro, miljoenen, procent  # noqa: E402
+from evaluatie.domein.opmaak import euro, kort_getal, miljoenen, procent  # noqa: E402
 from evaluatie.rapportage.html import Html  # noqa: E402
 from evaluatie.regels.analyse import Evaluatie  # noqa: E402
 from evaluatie.regels.ladders import LadderStand  # noqa: E402
@@ -56,6 +57,10 @@ def als_svg(fig: Figure, alt: str, naam: str) -> Html:
     Every id in the SVG gets the chart's name as prefix: several charts share one HTML document, and ids (clip
     paths, markers) must be unique there or one chart's references resolve into another's.
     """
+    for ax in fig.axes:  # numbers on an axis in Dutch (0,05, not 0.05), where a chart set no format of its own
+        for as_ in (ax.xaxis, ax.yaxis):
+            if type(as_.get_major_formatter()) is ScalarFormatter:
+                as_.set_major_formatter(FuncFormatter(lambda w, _p: kort_getal(w)))
     buffer = io.StringIO()
     with plt.rc_context(STIJL):
         # No bbox_inches="tight": it draws every figure twice; each chart sets its margins with `marges`.
@@ -79,7 +84,7 @@ def motieven_grafiek(ev: Evaluatie) -> Html | None:
     if not rijen:
         return None
     with plt.rc_context(STIJL):
-        fig, ax = plt.subplots(figsize=(6.5, 0.45 * len(rijen) + 0.9))
+        fig, ax = plt.subplots(figsize=(6.5, 0.6 * len(rijen) + 0.9))
         for i, r in enumerate(rijen):
             sleutel = r.beantwoord or "onbekend"
             waarde = r.score if r.score is not None else 0.04
@@ -91,7 +96,7 @@ def motieven_grafiek(ev: Evaluatie) -> Html | None:
         ax.set_xlim(0, 1.45)
         ax.set_xticks([0, 0.5, 1], ["nee", "deels", "ja"])
         ax.set_title(f"Aan motief beantwoord? ({ev.jaar})", loc="left")
-        ax.set_xlabel("★ = belangrijkste motief", fontsize=7, loc="right")
+        ax.set_xlabel("★ = belangrijkste motief", fontsize=9, loc="right")
         marges(fig, links=0.42, onder=0.5)
     alt = "Motieven en antwoord: " + "; ".join(
         f"{r.label}: {r.antwoord_label if r.beantwoord else 'niet ingevuld'}" for r in rijen
@@ -104,13 +109,13 @@ def ladders_grafiek(standen: Sequence[LadderStand], jaar: int) -> Html | None:
     if not standen:
         return None
     with plt.rc_context(STIJL):
-        fig, ax = plt.subplots(figsize=(7.0, 2.9))
+        fig, ax = plt.subplots(figsize=(7.0, 3.8))
         breedte = 1.0
         for k, s in enumerate(standen):
             x = k * (breedte + 0.35)
             for i, trede in enumerate(s.treden, start=1):
                 ax.add_patch(Rectangle((x, i - 0.4), breedte, 0.8, facecolor="#F2F2F2", edgecolor="#BBBBBB"))
-                ax.text(x + breedte / 2, i, _kort(trede, 22), ha="center", va="center", fontsize=7)
+                ax.text(x + breedte / 2, i, _kort(trede, 18), ha="center", va="center", fontsize=9, linespacing=1.0)
             ax.text(x + breedte / 2, max(len(t.treden) for t in standen) + 0.75, s.label, ha="center", fontsize=9)
             if s.beoogd_index:
                 ax.plot([x - 0.06], [s.beoogd_index], marker=">", color="#E69F00", markersize=9, linestyle="none")
@@ -161,9 +166,9 @@ def kosten_grafiek(ev: Evaluatie) -> Html | None:
             ax.yaxis.set_major_formatter(_as_euro)
             if not any(t.begroting or t.realisatie for t in rij):
                 ax.set_yticks([0])  # all zero: one tick, not five times € 0
-            ax.set_title(textwrap.fill(ev.kader.financien.onderdelen[onderdeel], 24), fontsize=8)
+            ax.set_title(textwrap.fill(ev.kader.financien.onderdelen[onderdeel], 24), fontsize=9)
         handles, labels = assen[0][0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="lower center", ncol=2, frameon=False, fontsize=8)
+        fig.legend(handles, labels, loc="lower center", ncol=2, frameon=False, fontsize=9)
         marges(fig, links=0.13, rechts=0.98, boven=0.5, onder=0.55, wspace=0.6)
 
     alt = "Begroting en realisatie per onderdeel: " + "; ".join(
@@ -184,12 +189,12 @@ def aandeel_grafiek(ev: Evaluatie) -> Html | None:
         for i, c in enumerate(regels):
             ax.barh(i, c.percentage, color=REALISATIE, height=0.55)
             ax.barh(i, 100 - c.percentage, left=c.percentage, color="#E0E0E0", height=0.55)
-            ax.text(1, i, procent(c.percentage), va="center", color="white", fontsize=8)
+            ax.text(1, i, procent(c.percentage), va="center", color="white", fontsize=9)
         if ev.kosten.schatting_pct is not None:
             ax.axvline(
                 ev.kosten.schatting_pct, color="#E69F00", linestyle="--", label="geschat aandeel in de realisatie"
             )
-            ax.legend(frameon=False, fontsize=7, loc="lower right")
+            ax.legend(frameon=False, fontsize=9, loc="lower right")
         ax.set_yticks(range(len(regels)), [_kort(c.omschrijving or "regel", 30) for c in regels])
         ax.invert_yaxis()
         ax.set_xlim(0, 100)
@@ -222,13 +227,13 @@ def verloop_grafiek(standen: Sequence[Jaarstand], kader: Kader) -> Html | None:
         fig, assen = plt.subplots(2, 3, figsize=(7.0, 3.8), squeeze=False)
         for ax, (titel, waarden, soort) in zip(assen.flat, panelen, strict=False):
             ax.plot(jaren, waarden, marker="o", color=REALISATIE)
-            ax.set_title(textwrap.fill(titel, 28), fontsize=7.5, loc="left")
-            ax.set_xticks(jaren, [str(j) for j in jaren], fontsize=7)
+            ax.set_title(textwrap.fill(titel, 28), fontsize=9, loc="left")
+            ax.set_xticks(jaren, [str(j) for j in jaren], fontsize=9)
             ax.set_xlim(jaren[0] - 0.5, jaren[-1] + 0.5)  # without a known value the years would fall together
             ax.tick_params(axis="y", labelsize=7)
             bekend = [w for w in waarden if w == w]
             if not bekend:
-                ax.text(0.5, 0.5, "geen gegevens", transform=ax.transAxes, ha="center", fontsize=7, color="#777777")
+                ax.text(0.5, 0.5, "geen gegevens", transform=ax.transAxes, ha="center", fontsize=9, color="#777777")
             if soort in ("€", "%"):
                 # A flat line gets room, so the axis never repeats one label ("0,0%" three times).
                 _minstens(ax, bekend, soort)
@@ -284,4 +289,5 @@ def _as_euro(waarde: float, _positie: object = None) -> str:
 
 
 def _kort(tekst: str, lengte: int = 45) -> str:
-    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+    """A label on lines of at most `lengte` characters: wrapped, never cut off."""
+    return textwrap.fill(tekst, lengte, break_on_hyphens=False)
