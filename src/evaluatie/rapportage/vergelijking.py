@@ -70,7 +70,9 @@ def _kop(kolom: object) -> str:
     return KOPPEN.get(tekst) or tekst.replace("_", " ")[:1].upper() + tekst.replace("_", " ")[1:]
 
 
-def _sectie(titel: str, uitleg: str, tabel: pd.DataFrame | None = None, grafiek: Html | None = None) -> Html:
+def _sectie(
+    titel: str, uitleg: str, tabel: pd.DataFrame | None = None, grafiek: Html | None = None, niveau: str = "h2"
+) -> Html:
     if tabel is not None:
         tabel = tabel.rename(columns=_kop)
         if tabel.columns.name:  # a pivot's column title
@@ -80,6 +82,7 @@ def _sectie(titel: str, uitleg: str, tabel: pd.DataFrame | None = None, grafiek:
         .get_template("sectie.html.j2")
         .render(
             titel=titel,
+            niveau=niveau,
             uitleg=uitleg,
             tabel=Html(tabel.to_html(index=False, na_rep="–", float_format=decimaal))
             if tabel is not None and len(tabel)
@@ -111,7 +114,7 @@ def inleiding(v: Vergelijking) -> Html:
         )
         .reset_index()
     )
-    return _sectie("Vergelijking van samenwerkingsverbanden", uitleg, tabel)
+    return _sectie("Vergelijking van samenwerkingsverbanden", uitleg, tabel, niveau="h1")  # the page's title
 
 
 def motiefprofiel(v: Vergelijking) -> Html:
