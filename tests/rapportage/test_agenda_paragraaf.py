@@ -46,7 +46,8 @@ def test_overzicht_tidy_en_excel_dragen_de_acties(gegevens, kader, tmp_path: Pat
     tabel = overzicht_tabel(evaluaties(gegevens, "voorbeeldstad", 2024)).set_index("id")
     assert (tabel.loc["afvalbedrijf", "acties_open"], tabel.loc["afvalbedrijf", "acties_verlopen"]) == (2, 1)
     html = overzicht_html(gegevens, "voorbeeldstad", 2024, evaluaties(gegevens, "voorbeeldstad", 2024), {})
-    assert "waarvan verlopen" in html.replace("&shy;", "")  # soft hyphens: where a narrow header may break
+    assert "Acties open (waarvan verlopen)" in html.replace("&shy;", "")  # soft hyphens: where a header may break
+    assert '<td class="getal" data-waarde="2">2 <span class="oranje">(1)</span></td>' in html
     afval = next(s for s in gegevens.van("voorbeeldstad") if s.id == "afvalbedrijf")
     acties = rijen(afval, kader)["acties"]
     assert [(r["jaar"], r["nr"], r["status"], r["verlopen"]) for r in acties] == [

@@ -136,8 +136,8 @@ def test_pdf_rapport_en_overzicht_lezen_terug(tmp_path: Path):
     assert [round(float(x)) for x in paginas[0].mediabox[2:]] == [595, 842]  # A4 portrait
     assert "Zorg- en Veiligheidshuis Limburg Noord" in paginas[1].extract_text()  # running header
     overzicht, opaginas = pdf_tekst(tmp_path / "venlo" / "2017" / "overzicht.pdf")
-    overzicht = " ".join(overzicht.split())
-    assert "Zorg- en Veiligheidshuis Limburg Noord (ZVH)" in overzicht and "€\u00a01.281.406" in overzicht
+    overzicht = " ".join(overzicht.split())  # the nbsp became a space
+    assert "Zorg- en Veiligheidshuis Limburg Noord (ZVH)" in overzicht and "€ 1.281.406" in overzicht
     assert float(opaginas[0].mediabox[2]) > float(opaginas[0].mediabox[3])  # landscape
 
 

@@ -186,7 +186,7 @@ class Bbv(Basis):
     vreemd_vermogen_begin: Bedrag = Field(default=None, title="Vreemd vermogen begin")
     vreemd_vermogen_eind: Bedrag = Field(default=None, title="Vreemd vermogen eind")
     financieel_resultaat: Bedrag = Field(default=None, title="Financieel resultaat")
-    risicos: Tekst | None = Field(default=None, title="Risico's voor de gemeente")
+    risicos: Tekst | None = Field(default=None, title="Risico's")
 
 
 ACTIESTATUSSEN = ("open", "loopt", "afgerond", "vervallen")
