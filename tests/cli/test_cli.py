@@ -82,3 +82,11 @@ def test_een_opdracht_laadt_alleen_wat_zij_gebruikt(argumenten: list[str], verbo
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert uit.strip().splitlines()[-1] == "[]", uit[-500:]
+
+
+def test_vergelijk_noemt_gemeente_zonder_gegevens(capsys, tmp_path: Path):
+    """A gemeente asked for without data is named, never silently left out; with none left, exit 1."""
+    assert main(["vergelijk", str(DATA), "--gemeenten", "utrecht", "--naar", str(tmp_path)]) == 1
+    uit = capsys.readouterr().out
+    assert f"utrecht: geen gegevens in {DATA}" in uit and "niets te vergelijken" in uit
+    assert not list(tmp_path.iterdir())  # nothing written

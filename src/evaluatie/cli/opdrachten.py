@@ -230,8 +230,9 @@ def vergelijk(args: argparse.Namespace) -> int:
             raise Parameterfout(f"Gegevensmap {d} bestaat niet.")
     gevraagd = [g.strip() for g in args.gemeenten.split(",") if g.strip()] if args.gemeenten else None
     gemeenten, fouten = _wat_er_is(args.data, gevraagd)
-    if gevraagd and not gemeenten:
-        raise Parameterfout("Geen van de gevraagde gemeenten heeft gegevens; er is niets te vergelijken.")
+    if gevraagd and not gemeenten:  # each was named above
+        print("Geen van de gevraagde gemeenten heeft gegevens; er is niets te vergelijken.")
+        return 1
     parameters = {
         "data_dirs": [str(d.resolve()) for d in args.data],
         "gemeenten": gemeenten if gevraagd else None,
