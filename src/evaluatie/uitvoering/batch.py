@@ -46,21 +46,25 @@ class Batchuitkomst:
 
 def _in_dit_proces(taken: list[Taak], warm_houden: bool = False) -> Iterator[TaakUitkomst]:
     """The reports in this process's warm kernel, in its report thread (`rapportdraad`). The kernel starts there
-    while this thread imports WeasyPrint (half a second of the kernel's boot). The kernel is stopped afterwards
-    unless the caller keeps it for more (the form: its tab's report kernel lives with the tab)."""
+    while this thread imports papermill, nbconvert and WeasyPrint (a second of the kernel's boot). The kernel is
+    stopped afterwards unless the caller keeps it for more (the form: its tab's report kernel lives with the tab)."""
     from evaluatie.uitvoering.kernel import rapportdraad, render_taak, stop_kernel, warm_op
 
     draad = rapportdraad()
     try:
         warm_op(taken[0].opties, weasyprint=False)
+        # What the report needs after the kernel, loaded here while the kernel boots in the report thread.
+        import evaluatie.uitvoering.motor  # papermill, and its engine registry
+        import evaluatie.uitvoering.render  # noqa: F401 - nbconvert
+
         if any(f.naam == "pdf" for f in taken[0].opties.formaten):
-            import weasyprint  # noqa: F401 - here, while the kernel boots in the report thread
+            import weasyprint  # noqa: F401
 
         for taak in taken:
             yield draad.submit(render_taak, taak).result()
     finally:
         if not warm_houden:
-            draad.submit(stop_kernel).result()
+            draad.submit(stop_kernel)  # the kernel stops while the overview is written; the thread ends after
 
 
 def _pool(taken: list[Taak], werkers: int, gebroken: list[Taak]) -> Iterator[TaakUitkomst]:
