@@ -188,7 +188,7 @@ def test_kapot_bestand_in_vergelijk_en_onbekende_gemeente(data_kopie: Path, tmp_
     assert "kapot.yaml" in uit and "utrecht: geen gegevens in" in uit
     assert (tmp_path / "v" / "vergelijking" / "vergelijking.html").is_file()
     alleen = cli("vergelijk", str(data_kopie), "--gemeenten", "utrecht", "--naar", str(tmp_path / "w"))
-    assert alleen.returncode == 2 and "Geen van de gevraagde gemeenten" in alleen.stderr
+    assert alleen.returncode == 1 and "Geen van de gevraagde gemeenten" in alleen.stdout  # named, nothing written
     shutil.rmtree(tmp_path / "w", ignore_errors=True)
 
 
