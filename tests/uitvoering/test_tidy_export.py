@@ -33,3 +33,15 @@ def test_pijp_met_yaml_naam_blokkeert_de_export_niet(tmp_path: Path):
     os.mkfifo(data / "voorbeeldstad" / "pijp.yaml")
     tabellen, _ = tidy_tabellen([data], cache=tmp_path / "cache")
     assert len(tabellen["samenwerkingen"]) == len(list((DATA / "voorbeeldstad").glob("*.yaml")))
+
+
+def test_kapot_cachedeel_wordt_opnieuw_gebouwd(tmp_path: Path):
+    """A cached part that cannot be read (a disk error, another version) is built again, and the tables agree."""
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    shutil.copytree(DATA, data)
+    voor, _ = tidy_tabellen([data], cache=cache)
+    deel = sorted(cache.glob("map-*.pkl"))[0]
+    deel.write_bytes(b"geen pickle")
+    na, telling = tidy_tabellen([data], cache=cache)
+    assert telling["gebouwd"] == 1 and telling["uit_cache"] == len(list(data.iterdir())) - 1
+    assert all(voor[naam].equals(na[naam]) for naam in voor)

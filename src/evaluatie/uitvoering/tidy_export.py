@@ -263,7 +263,11 @@ def _delen(
     for g, pad in zip(gemeenten, klaar, strict=True):
         deel = _lees_deel(pad)
         if deel is None:
-            gemaakt = next(gebouwd) if pad is None else bouw_deel((g, None))  # or: the cached part vanished
+            if pad is None:
+                gemaakt = next(gebouwd)
+            else:  # the cached part vanished or cannot be read: built here
+                gemaakt = bouw_deel((g, None))
+                telling.gemeenten_gebouwd += 1
             if cache:
                 cache.mkdir(parents=True, exist_ok=True)
                 schrijf_atomair(cache / g.naam_in_cache, gemaakt)
