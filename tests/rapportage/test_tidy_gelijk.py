@@ -17,7 +17,7 @@ import pytest
 
 from evaluatie.cli import main
 from evaluatie.rapportage.tidy import TABELLEN
-from evaluatie.uitvoering import tidy_export
+from evaluatie.uitvoering import tidy_delen
 
 from ..conftest import DATA
 
@@ -52,7 +52,7 @@ def _vergelijk(tabellen: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("werkers", ["1", "2"])
 def test_koud_gelijk_aan_vorige_implementatie(gegenereerd, tmp_path, werkers, monkeypatch):
-    monkeypatch.setattr(tidy_export, "POOL_VANAF", 0)  # two workers even for this small set
+    monkeypatch.setattr(tidy_delen, "POOL_VANAF", 0)  # two workers even for this small set
     _vergelijk(_exporteer(gegenereerd, tmp_path / "uit", "--zonder-cache", "--werkers", werkers))
 
 

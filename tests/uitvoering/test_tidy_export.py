@@ -7,7 +7,8 @@ import shutil
 import time
 from pathlib import Path
 
-from evaluatie.uitvoering.tidy_export import Bestandshashes, tidy_tabellen
+from evaluatie.uitvoering.tidy_delen import Bestandshashes
+from evaluatie.uitvoering.tidy_export import tidy_tabellen
 
 from ..conftest import DATA
 
