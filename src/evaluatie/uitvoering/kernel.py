@@ -99,8 +99,7 @@ class WarmeKernel:
 
         from evaluatie.uitvoering.motor import ENGINE  # registers the warm engine in papermill's registry
 
-        if self.client is None:
-            self.start()
+        self.start()  # nothing when it runs already
         if self._sjabloon is None:
             from papermill.iorw import load_notebook_node
 
