@@ -10,7 +10,7 @@ REPORTS ?= reports
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test test-snel test-nieuwste lint lab invullen controleer clean chromium bench bench-schaal bench-acties bench-rapport lock
+.PHONY: help demo test test-snel test-nieuwste lint lab invullen controleer clean chromium bench bench-schaal bench-acties bench-rapport bench-formulier lock
 
 help: ## deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -75,6 +75,9 @@ bench-schaal: $(STAMP) ## meet de tidy export van 350 gemeenten
 
 bench-rapport: $(STAMP) chromium ## meet "Rapport maken" in de browser (eerste en volgende klikken) en één koud rapport
 	$(BIN)/python bench/rapportknop.py --keer $(or $(N),5)
+
+bench-formulier: $(STAMP) chromium ## meet 10 tabbladen tegelijk op het formulier: laden, bewaren, geheugen
+	$(BIN)/python bench/formulier.py --tabs $(or $(N),10)
 
 bench-acties: $(STAMP) ## meet nieuwjaar en een rapport bij 5 000 en 10 000 acties (lineair?)
 	$(BIN)/python bench/acties.py --aantal $(or $(N),5000)

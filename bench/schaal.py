@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from procesboom import rss
+
 BIN = Path(sys.executable).parent
 
 
@@ -39,27 +41,6 @@ with open(sys.argv[1], "w") as uit:
 """
 
 
-PAGINA = os.sysconf("SC_PAGE_SIZE")
-
-
-def _boom_rss(wortel: int) -> int:
-    """Resident bytes of a process and all its descendants, now (Linux /proc)."""
-    ouders, rss = {}, {}
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                stat = (proc / "stat").read_text()
-                ouders[int(proc.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
-                rss[int(proc.name)] = int((proc / "statm").read_text().split()[1]) * PAGINA
-            except (OSError, ValueError, IndexError):
-                continue
-    boom, nieuw = {wortel}, True
-    while nieuw:
-        nieuw = {pid for pid, ouder in ouders.items() if ouder in boom and pid not in boom}
-        boom |= nieuw
-    return sum(rss.get(pid, 0) for pid in boom)
-
-
 def exporteer(data: list[Path], naar: Path, *extra: str) -> tuple[float, dict[str, float]]:
     """Seconds for one `evaluatie exporteer tidy`, its CPU seconds (main process and workers) and its real peak
     memory: the resident memory of the whole process tree, sampled every 50 ms (`piek`, MiB)."""
@@ -71,7 +52,7 @@ def exporteer(data: list[Path], naar: Path, *extra: str) -> tuple[float, dict[st
     )
     piek = 0
     while proces.poll() is None:
-        piek = max(piek, _boom_rss(proces.pid))
+        piek = max(piek, rss(proces.pid))
         time.sleep(0.05)
     tijd = time.perf_counter() - start
     geheugen = json.loads(meting.read_text())

@@ -62,7 +62,8 @@ def test_invullen_als_app(tmp_path: Path):
     voor = bestand.read_text(encoding="utf-8")
     poort = vrije_poort()
     app = subprocess.Popen(
-        [Path(sys.executable).parent / "evaluatie", "invullen", str(tmp_path / "data"), "--poort", str(poort)],
+        [Path(sys.executable).parent / "evaluatie", "invullen", str(tmp_path / "data"), "--poort", str(poort)]
+        + ["--naam", "j.dewit"],
         stdout=(tmp_path / "app.log").open("w"),
         stderr=subprocess.STDOUT,
         cwd=tmp_path,
@@ -136,6 +137,14 @@ def test_invullen_als_app(tmp_path: Path):
                 if r[:1] in "+-" and not r.startswith(("+++", "---"))
             ]
             assert len(diff) == 2 and diff[0].startswith("-") and "850.000" in diff[1], diff
+            # Signed: the app's --naam, through the form (the kernel inherits it).
+            historie = subprocess.run(
+                [Path(sys.executable).parent / "evaluatie", "geschiedenis", str(tmp_path / "data")]
+                + ["--gemeente", "voorbeeldstad", "--samenwerking", "cultuurpodium"],
+                capture_output=True,
+                text=True,
+            ).stdout
+            assert "j.dewit (formulier): kosten 2024 Subsidie realisatie 840.000 → 850.000" in historie, historie
 
             # The report: busy while it runs, then a link that opens from the app.
             t = time.perf_counter()
@@ -166,4 +175,4 @@ def test_invullen_als_app(tmp_path: Path):
     finally:
         app.terminate()
         app.wait(timeout=30)
-    assert not (tmp_path / "reports" / "formulier.ipynb").exists()  # the app cleans up after itself
+    assert not (tmp_path / "reports" / "formulier.ipynb").exists()  # the app writes its notebook elsewhere

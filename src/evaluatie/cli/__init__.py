@@ -5,6 +5,7 @@ Messages in Dutch; bad input gives an error naming what is wrong, never a traceb
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +16,11 @@ from evaluatie.domein.fouten import EvaluatieFout, os_reden
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)  # `--help` ends here: nothing of the commands is imported
     from evaluatie.cli.opdrachten import OPDRACHTEN
+
+    if getattr(args, "naam", None):  # who signs the saves: also the form's kernels inherit it
+        from evaluatie.opslag.geschiedenis import AUTEUR_OMGEVING
+
+        os.environ[AUTEUR_OMGEVING] = args.naam
 
     try:
         return OPDRACHTEN[args.opdracht](args)

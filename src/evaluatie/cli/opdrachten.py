@@ -352,7 +352,7 @@ def nieuwjaar(args: argparse.Namespace) -> int:
         )
         return 1
     for sw, pad, jaar, nieuw, geladen in te_schrijven:
-        herschreven = bewaar_samenwerking(nieuw, pad, verwacht=geladen).herschreven
+        herschreven = bewaar_samenwerking(nieuw, pad, verwacht=geladen, via="nieuwjaar").herschreven
         acties = len(nieuw.jaren[jaar].acties)
         print(
             f"{sw.gemeente}/{sw.id}: {jaar} toegevoegd ({aantal(acties, 'lopende actie', 'lopende acties')} meegenomen)"
@@ -364,10 +364,37 @@ def nieuwjaar(args: argparse.Namespace) -> int:
 
 def invullen(args: argparse.Namespace) -> int:
     """Serve the evaluator's form as an app until Ctrl+C."""
-    from evaluatie.invoer.formulier.app import serveer
+    from evaluatie.invoer.formulier.app import Instellingen, serveer
 
     rapporten = uitvoermap(args.rapporten or args.data.resolve().parent / "reports")
-    return serveer(args.data, rapporten, args.poort)
+    instellingen = Instellingen(
+        poort=args.poort,
+        adres=args.adres,
+        servernamen=tuple(args.servernaam),
+        inactief_s=args.inactief * 60,
+        max_formulieren=args.max_formulieren,
+    )
+    return serveer(args.data, rapporten, instellingen)
+
+
+def geschiedenis(args: argparse.Namespace) -> int:
+    """Who changed which field of a partnership, when: the journal of its saves, in words."""
+    from evaluatie.opslag.geschiedenis import in_woorden, lees
+
+    pad = args.data / args.gemeente / f"{args.samenwerking}.yaml"
+    if not pad.is_file():
+        raise Parameterfout(f"Samenwerking '{args.samenwerking}' staat niet bij gemeente '{args.gemeente}' ({pad}).")
+    opslagen = lees(pad)
+    if not opslagen:
+        print(
+            f"{args.gemeente}/{args.samenwerking}: nog niets vastgelegd; wie het bestand maakte of veranderde "
+            "voordat het werkboek elke opslag ondertekende, is niet bekend."
+        )
+        return 0
+    for opslag in opslagen:
+        for regel in in_woorden(opslag):
+            meld(regel)
+    return 0
 
 
 OPDRACHTEN = {
@@ -376,6 +403,7 @@ OPDRACHTEN = {
     "paragraaf": paragraaf_cmd,
     "nieuwjaar": nieuwjaar,
     "invullen": invullen,
+    "geschiedenis": geschiedenis,
     "rapporteer": rapporteer_cmd,
     "exporteer": exporteer,
     "importeer": importeer_cmd,

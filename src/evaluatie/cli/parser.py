@@ -86,6 +86,23 @@ def _naam(tekst: str) -> str:
         raise argparse.ArgumentTypeError(str(fout)) from None
 
 
+def _auteur(*ps: argparse.ArgumentParser) -> None:
+    """`--naam` on every command that saves: who signs the saves in `.geschiedenis/`."""
+    for p in ps:
+        p.add_argument("--naam", help="wie dit bewaart, in de geschiedenis (standaard: de JupyterHub- of inlognaam)")
+
+
+def _minuten(tekst: str) -> float:
+    """A positive number of minutes (15 or 0,5)."""
+    try:
+        waarde = float(tekst.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"geen aantal minuten: {tekst!r}") from None
+    if not (0 < waarde <= 24 * 60):
+        raise argparse.ArgumentTypeError(f"het aantal minuten moet tussen 0 en een dag liggen, niet {tekst}")
+    return waarde
+
+
 def _gegevens(
     p: argparse.ArgumentParser, jaar: str = "jaar (standaard: het laatste jaar met gegevens per gemeente)"
 ) -> None:
@@ -185,6 +202,7 @@ def _importeer(sub: Any) -> list[argparse.ArgumentParser]:
     x.add_argument("--gemeente", type=_naam, help="alleen deze gemeente uit de werkmap")
     x.add_argument("--naar", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     x.set_defaults(jaar=None, overschrijf=True)
+    _auteur(d, x)
     return [i, d, x]
 
 
@@ -230,7 +248,16 @@ def _nieuwjaar(sub: Any) -> list[argparse.ArgumentParser]:
     n.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
     n.add_argument("--jaar", type=_jaar, help="het nieuwe jaar (standaard: het jaar na het laatste jaar met gegevens)")
     n.add_argument("--samenwerking", type=_naam, help="alleen deze samenwerking (id)")
+    _auteur(n)
     return [n]
+
+
+def _geschiedenis(sub: Any) -> list[argparse.ArgumentParser]:
+    h = sub.add_parser("geschiedenis", help="wie wat wanneer veranderde aan een samenwerking (uit .geschiedenis/)")
+    h.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    h.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
+    h.add_argument("--samenwerking", type=_naam, required=True, help="de samenwerking (id)")
+    return [h]
 
 
 def _invullen(sub: Any) -> list[argparse.ArgumentParser]:
@@ -238,6 +265,31 @@ def _invullen(sub: Any) -> list[argparse.ArgumentParser]:
     f.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     f.add_argument("--rapporten", type=Path, help="map van de rapporten (standaard: reports naast de gegevensmap)")
     f.add_argument("--poort", type=_poort, default=8866, help="poort (standaard: 8866)")
+    f.add_argument(
+        "--adres",
+        default="127.0.0.1",
+        help="netwerkadres om op te luisteren (standaard: 127.0.0.1, alleen deze computer); "
+        "een ander adres vraagt een token",
+    )
+    f.add_argument(
+        "--servernaam",
+        action="append",
+        default=[],
+        help="naam waaronder de server ook bereikt wordt, bijvoorbeeld achter een proxy (mag vaker)",
+    )
+    f.add_argument(
+        "--inactief",
+        type=_minuten,
+        default=15.0,
+        help="minuten zonder gebruik waarna een formulier zonder niet-bewaarde wijzigingen sluit (standaard: 15)",
+    )
+    f.add_argument(
+        "--max-formulieren",
+        type=_aantal(1000),
+        default=10,
+        help="hoeveel formulieren tegelijk open mogen zijn (standaard: 10; elk houdt ongeveer 200 MB)",
+    )
+    _auteur(f)
     return [f]
 
 
@@ -257,6 +309,7 @@ def parser() -> argparse.ArgumentParser:
         _paragraaf,
         _nieuwjaar,
         _invullen,
+        _geschiedenis,
         _exporteer,
         _importeer,
         _vergelijk,

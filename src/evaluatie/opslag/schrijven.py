@@ -5,6 +5,7 @@ An evaluator's work must survive a crash halfway, and every replaced version can
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ from evaluatie.domein.fouten import Bewaarconflict, EvaluatieFout, Gegevensfout
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.yamltekst import OngeldigeYaml, lees_yaml_tekst
+from evaluatie.opslag import geschiedenis as journaal
 from evaluatie.opslag.inhoud import bestand_hash
 from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.rondgang import Bijgewerkt, bijgewerkt
@@ -81,13 +83,16 @@ class Bewaring:
         return zin
 
 
-def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | object = GEEN_CONTROLE) -> Bewaring:
+def bewaar_samenwerking(
+    sw: Samenwerking, pad: Path, verwacht: str | None | object = GEEN_CONTROLE, via: str = "onbekend"
+) -> Bewaring:
     """Write atomically with the replaced version in `.geschiedenis/`, as one critical section across processes.
 
     `verwacht` is the hash of the file as the writer loaded it (None: it did not exist): when someone else saved in
     between, `Bewaarconflict` is raised and nothing is written, so no entry is silently lost. Check, backup and
     replace happen under one lock file. A save that changes nothing writes nothing; a link is refused (writing it
-    would replace the link and leave its target with the old text).
+    would replace the link and leave its target with the old text). Every save is signed in the journal
+    (`geschiedenis`): who, when, `via` what, and which fields changed.
     """
     pad = Path(pad)
     if pad.is_symlink():
@@ -105,7 +110,8 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | obje
         for rest in pad.parent.glob(f".{pad.name}.*.tmp"):  # left by a writer that was killed
             rest.unlink(missing_ok=True)
         oud = pad.read_bytes() if pad.exists() else None
-        nieuw = _nieuwe_tekst(sw, pad, oud)
+        tijd_voor = pad.stat().st_mtime if oud is not None else None
+        nieuw, oud_model = _nieuwe_tekst(sw, pad, oud)
         if len(nieuw.tekst.encode("utf-8")) > MAX_BESTAND:
             raise Gegevensfout(pad, f"niet bewaard: het bestand zou groter worden dan {MAX_BESTAND // 2**20} MB")
         if oud is not None and nieuw.tekst.encode("utf-8") == oud:
@@ -117,7 +123,18 @@ def bewaar_samenwerking(sw: Samenwerking, pad: Path, verwacht: str | None | obje
             shutil.copy2(pad, kopie)
             for ouder in sorted(geschiedenis.glob(f"{pad.stem}.*.yaml"))[: -_versies()]:
                 ouder.unlink(missing_ok=True)
-        schrijf_atomair(pad, nieuw.tekst.encode("utf-8"))
+        inhoud = nieuw.tekst.encode("utf-8")
+        schrijf_atomair(pad, inhoud)
+        journaal.schrijf(
+            geschiedenis,
+            pad.name,
+            via=via,
+            hash_nieuw=hashlib.sha256(inhoud).hexdigest(),
+            hash_voor=hashlib.sha256(oud).hexdigest() if oud is not None else None,
+            tijd_voor=tijd_voor,
+            oud=oud_model.model_dump(mode="json", exclude_defaults=True) if oud_model else None,
+            nieuw=sw.model_dump(mode="json", exclude_defaults=True),
+        )
     return Bewaring(kopie, geschreven=True, herschreven=nieuw.herschreven and oud is not None)
 
 
@@ -132,20 +149,22 @@ def _opnieuw(sw: Samenwerking, pad: Path, herschreven: bool) -> Bijgewerkt:
     return Bijgewerkt(tekst, herschreven)
 
 
-def _nieuwe_tekst(sw: Samenwerking, pad: Path, oud_bytes: bytes | None) -> Bijgewerkt:
-    """The file's own text with only the changes (`rondgang`), or the whole file anew for a new or unreadable one.
-    Every text returned has been read back by the one reader (the file as it was is parsed once, from its bytes)."""
+def _nieuwe_tekst(sw: Samenwerking, pad: Path, oud_bytes: bytes | None) -> tuple[Bijgewerkt, Samenwerking | None]:
+    """The file's own text with only the changes (`rondgang`), or the whole file anew for a new or unreadable one;
+    and the file as it was, validated (None: new or unreadable). Every text returned has been read back by the one
+    reader (the file as it was is parsed once, from its bytes)."""
     if oud_bytes is None:
-        return _opnieuw(sw, pad, False)
+        return _opnieuw(sw, pad, False), None
     kader = laad_kader(pad.parent)
     try:
         tekst = oud_bytes.decode("utf-8")
         gelezen = lees_yaml_tekst(tekst.removeprefix("\ufeff"))
         if not isinstance(gelezen, dict):
-            return _opnieuw(sw, pad, True)
-        oud = valideer(gelezen, kader, pad, pad.stem, pad.parent.name).model_dump(exclude_defaults=True)
+            return _opnieuw(sw, pad, True), None
+        oud_model = valideer(gelezen, kader, pad, pad.stem, pad.parent.name)
+        oud = oud_model.model_dump(exclude_defaults=True)
     except (OngeldigeYaml, EvaluatieFout, UnicodeDecodeError):
-        return _opnieuw(sw, pad, True)
+        return _opnieuw(sw, pad, True), None
     nieuw = sw.model_dump(exclude_defaults=True)
 
     def controle(kandidaat: str) -> bool:
@@ -155,4 +174,4 @@ def _nieuwe_tekst(sw: Samenwerking, pad: Path, oud_bytes: bytes | None) -> Bijge
         except (OngeldigeYaml, EvaluatieFout):
             return False
 
-    return bijgewerkt(tekst, oud, nieuw, controle) or _opnieuw(sw, pad, True)
+    return bijgewerkt(tekst, oud, nieuw, controle) or _opnieuw(sw, pad, True), oud_model

@@ -1,49 +1,85 @@
 """The form as an app: Voilà serves `invoer.ipynb` so the evaluator sees only the form, never code.
 
-Voilà serves files only below its root (symbolic links out are refused), and the notebook must be below it too. So
-the reports folder is the root: the notebook is written there for the app's lifetime as `formulier.ipynb`, its
-parameters filled in by papermill's own `parameterize_notebook`. Only reports are served (HTML, PDF, images), never
-the notebook itself and never the data. Voilà runs in this process, so stopping the app stops everything.
+The notebook, its parameters filled in by papermill's own `parameterize_notebook`, lives in the app's own temporary
+folder (Voilà's root) and goes with it: nothing is written in the user's folders, no user file is overwritten or
+removed. Only reports are served (HTML, PDF, images, after login when a token is asked), never the notebook and
+never the data. Voilà runs in this process with the server's checks (`server`) and kernel limits (`kernels`), so
+stopping the app stops everything.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
+import shutil
 import signal
+import socket
 import sys
+import tempfile
+from dataclasses import dataclass
 from importlib.resources import as_file, files
 from pathlib import Path
 
 import nbformat
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
+from traitlets.config import Config
 
 from evaluatie.domein.fouten import EvaluatieFout
+from evaluatie.invoer.formulier import onbewaard
 
 NOTEBOOK = files("evaluatie.invoer") / "notebooks" / "invoer.ipynb"
 APPNOTEBOOK = "formulier.ipynb"
 
-
 SJABLONEN = Path(str(files("evaluatie.invoer.formulier") / "sjabloon"))
 """A Jupyter data folder with the form's Voilà template `evaluatie` (`voila/templates/evaluatie`)."""
 
-
-def voila_argumenten(rapporten: Path, poort: int) -> list[str]:
-    """Voilà's command line: one notebook, this port, only the reports served, no tracebacks to the browser, the
-    form's own template (nothing loaded from outside this machine)."""
-    return [
-        str(rapporten / APPNOTEBOOK),
-        "--no-browser",
-        f"--port={poort}",
-        "--VoilaConfiguration.template=evaluatie",
-        f"--Voila.root_dir={rapporten}",
-        r"--VoilaConfiguration.file_allowlist=.*\.(html|pdf|png|svg)",
-        "--VoilaConfiguration.show_tracebacks=False",
-    ]
+LOKAAL = ("127.0.0.1", "localhost", "::1")
 
 
-def schrijf_notebook(data_dir: Path, rapporten: Path) -> Path:
-    """The form's notebook with these folders as parameters, in the reports folder (the app's root)."""
+@dataclass(frozen=True)
+class Instellingen:
+    """How the app serves: where it listens, under which names, when an idle form is closed, how many at once."""
+
+    poort: int = 8866
+    adres: str = "127.0.0.1"
+    servernamen: tuple[str, ...] = ()
+    inactief_s: float = 15 * 60
+    max_formulieren: int = 10
+
+    @property
+    def lokaal(self) -> bool:
+        """Only this computer can connect: no token needed."""
+        return self.adres in LOKAAL
+
+    def url(self, token: str | None) -> str:
+        naam = socket.gethostname() if self.adres in ("0.0.0.0", "::", "") else self.adres
+        naam = f"[{naam}]" if ":" in naam else naam
+        return f"http://{naam}:{self.poort}/" + (f"?token={token}" if token else "")
+
+
+def controleer_poort(instellingen: Instellingen) -> None:
+    """A port in use is an error naming it (Voilà itself would quietly take another and print the wrong one)."""
+    familie = socket.AF_INET6 if ":" in instellingen.adres else socket.AF_INET
+    try:
+        with socket.socket(familie, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as tornado binds: a port in TIME_WAIT is free
+            s.bind((instellingen.adres, instellingen.poort))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise EvaluatieFout(
+                f"Poort {instellingen.poort} is al in gebruik (door een ander programma of een ander formulier). "
+                f"Kies een andere poort met --poort, bijvoorbeeld --poort {instellingen.poort + 1}."
+            ) from None
+        raise EvaluatieFout(
+            f"Kan niet luisteren op {instellingen.adres}, poort {instellingen.poort}: {os.strerror(exc.errno or 0)}."
+        ) from None
+
+
+def schrijf_notebook(data_dir: Path, rapporten: Path, werkmap: Path) -> Path:
+    """The form's notebook with these folders as parameters, created in the app's own folder (never replacing a
+    file: `x` mode refuses an existing name or a link)."""
     if not data_dir.is_dir():
         raise EvaluatieFout(f"Gegevensmap {data_dir} bestaat niet.")
     with as_file(NOTEBOOK) as bron:
@@ -53,26 +89,74 @@ def schrijf_notebook(data_dir: Path, rapporten: Path) -> Path:
         "rapporten": str(rapporten.resolve()),
         "rapport_url": "voila/files",
     }
-    doel = rapporten / APPNOTEBOOK
-    nbformat.write(parameterize_notebook(nb, parameters), doel)
+    doel = werkmap / APPNOTEBOOK
+    with doel.open("x", encoding="utf-8") as f:
+        nbformat.write(parameterize_notebook(nb, parameters), f)
     return doel
 
 
-def serveer(data_dir: Path, rapporten: Path, poort: int) -> int:
-    """Run the app until Ctrl+C (or SIGTERM); the notebook is removed again when it stops."""
-    from voila.app import Voila
+def voila_config(werkmap: Path, rapporten: Path, instellingen: Instellingen, token: str | None) -> Config:
+    """Voilà's settings: this address and port only, the notebook's folder as root, only the reports served, no
+    tracebacks to the browser, the form's own template (nothing loaded from outside this machine), the kernel
+    limits, and a token when others than this computer can connect."""
+    stil = max(1, round(instellingen.inactief_s))
+    return Config(
+        {
+            "Voila": {
+                "ip": instellingen.adres,
+                "port": instellingen.poort,
+                "port_retries": 0,
+                "open_browser": False,
+                "root_dir": str(werkmap),
+                "token": token,
+                "log_level": "ERROR",
+                # tornado pings each tab's websocket: a tab that is gone (a laptop closed) drops its connection.
+                "tornado_settings": {"ws_ping_interval": 30_000, "ws_ping_timeout": 30_000},
+            },
+            "Formulierserver": {"rapporten": str(rapporten), "servernamen": list(instellingen.servernamen)},
+            "VoilaConfiguration": {
+                "template": "evaluatie",
+                "file_allowlist": [r".*\.(html|pdf|png|svg)"],
+                "show_tracebacks": False,
+                "multi_kernel_manager_class": "evaluatie.invoer.formulier.kernels.Formulierkernels",
+            },
+            "HTMLExporter": {"language_code": "nl"},  # <html lang="nl">: the page is Dutch (WCAG 3.1.1)
+            "KernelManager": {"transport": "ipc"},  # sockets in the app's own folder, not on a TCP port
+            "Formulierkernels": {
+                "max_formulieren": instellingen.max_formulieren,
+                "cull_idle_timeout": stil,
+                "cull_interval": max(1, min(15, stil // 4)),
+                "los_na": float(min(60, stil)),
+                "onbewaard_map": str(werkmap / "onbewaard"),
+            },
+        }
+    )
 
+
+def serveer(data_dir: Path, rapporten: Path, instellingen: Instellingen | None = None) -> int:
+    """Run the app until Ctrl+C (or SIGTERM); its folder (the notebook, the marks) is removed when it stops."""
+    from evaluatie.invoer.formulier.server import Formulierserver
+
+    instellingen = instellingen or Instellingen()
     rapporten = rapporten.resolve()
-    notebook = schrijf_notebook(data_dir, rapporten)
-    # Voilà finds templates in the Jupyter data folders; JUPYTER_PATH is how one adds a folder to them.
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(SJABLONEN), os.environ.get("JUPYTER_PATH")]))
+    controleer_poort(instellingen)
+    werkmap = Path(tempfile.mkdtemp(prefix="evaluatie-formulier-"))
     vorige = signal.signal(signal.SIGTERM, lambda *_a: sys.exit(0))
-    print(f"Het formulier: open http://localhost:{poort}/ in de browser (stoppen: Ctrl+C).", flush=True)
     try:
-        Voila.launch_instance(argv=voila_argumenten(rapporten, poort))
+        (werkmap / "onbewaard").mkdir()
+        notebook = schrijf_notebook(data_dir, rapporten, werkmap)
+        # Voilà finds templates in the Jupyter data folders; JUPYTER_PATH is how one adds a folder to them.
+        os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(SJABLONEN), os.environ.get("JUPYTER_PATH")]))
+        os.environ[onbewaard.OMGEVING] = str(werkmap / "onbewaard")
+        token = None if instellingen.lokaal else os.environ.get("JUPYTER_TOKEN") or secrets.token_urlsafe(32)
+        print(f"Het formulier: open {instellingen.url(token)} in de browser (stoppen: Ctrl+C).", flush=True)
+        if token:
+            print("Deel deze link alleen met wie het formulier mag invullen: het token geeft toegang.", flush=True)
+        config = voila_config(werkmap, rapporten, instellingen, token)
+        Formulierserver.launch_instance(argv=[str(notebook)], config=config)
     except KeyboardInterrupt:
         pass
     finally:
         signal.signal(signal.SIGTERM, vorige)
-        notebook.unlink(missing_ok=True)
+        shutil.rmtree(werkmap, ignore_errors=True)
     return 0

@@ -17,6 +17,7 @@ from evaluatie.domein.fouten import EvaluatieFout
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.opmaak import aantal
+from evaluatie.invoer.formulier import onbewaard
 from evaluatie.invoer.formulier.delen import DELEN, Formulierdeel, Omgeving
 from evaluatie.invoer.formulier.rapportknop import Rapportknop
 from evaluatie.invoer.formulier.staat import Bewaaruitkomst, Formulierstaat
@@ -129,6 +130,17 @@ class Invoerformulier(Rapportknop):
             self.kies_samenwerking.value = samenwerking
         if jaar is not None and jaar in self.staat.jaren():
             self.kies_jaar.value = jaar
+
+    @property
+    def gewijzigd(self) -> bool:
+        """Typed but not saved; told to the app, which then does not close this form for being idle."""
+        return self._gewijzigd
+
+    @gewijzigd.setter
+    def gewijzigd(self, waarde: bool) -> None:
+        if waarde != getattr(self, "_gewijzigd", False):
+            onbewaard.markeer(waarde)
+        self._gewijzigd = waarde
 
     @property
     def sw(self) -> Samenwerking | None:

@@ -313,7 +313,7 @@ class Formulierstaat:
             return Bewaaruitkomst(False, "Niet bewaard: verbeter de rood gemarkeerde velden.", fout.meldingen)
         assert self.pad is not None
         try:
-            bewaring = bewaar_samenwerking(nieuw, self.pad, verwacht=self.geladen_hash)
+            bewaring = bewaar_samenwerking(nieuw, self.pad, verwacht=self.geladen_hash, via="formulier")
         except Bewaarconflict as exc:
             return Bewaaruitkomst(
                 False, f"Niet bewaard: {exc} Uw invoer staat nog in het formulier; neem hem over na opnieuw laden."

@@ -238,7 +238,7 @@ def importeer(
     for verslag, sw, pad, geladen in te_schrijven:
         if verslag.veranderd:
             try:
-                verslag.herschreven = bewaar_samenwerking(sw, pad, verwacht=geladen).herschreven
+                verslag.herschreven = bewaar_samenwerking(sw, pad, verwacht=geladen, via=f"import {soort}").herschreven
             except (Bewaarconflict, Gegevensfout, OSError) as fout:
                 reden = fout.melding if isinstance(fout, Gegevensfout) else str(fout)
                 reden = os_reden(fout) if isinstance(fout, OSError) else reden
