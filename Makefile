@@ -10,7 +10,7 @@ REPORTS ?= reports
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .DEFAULT_GOAL := help
-.PHONY: help demo test test-snel test-nieuwste lint lab invullen controleer clean chromium bench bench-schaal bench-acties bench-rapport bench-formulier lock
+.PHONY: help demo test test-snel test-nieuwste lint lab invullen controleer clean chromium bench bench-schaal bench-acties bench-rapport bench-formulier proxy lock
 
 help: ## deze lijst
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,16 +40,25 @@ APT := DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 -qq
 chromium: ## Debian-chromium voor de browsertests
 	@command -v chromium >/dev/null || { $(SUDO) $(APT) update && $(SUDO) $(APT) install -y chromium >/dev/null; }
 
+# JupyterHub's proxy (configurable-http-proxy) from npm, at the version of docs/jupyterhub/package-lock.json, for the
+# JupyterHub test (marker: hub) and a local try-out of docs/jupyterhub/jupyterhub_config.py.
+PROXY := $(VENV)/proxy/node_modules/.bin/configurable-http-proxy
+proxy: $(PROXY) ## JupyterHubs proxy (npm) voor de JupyterHub-test
+$(PROXY): docs/jupyterhub/package-lock.json | $(STAMP)
+	mkdir -p $(VENV)/proxy
+	cp docs/jupyterhub/package.json docs/jupyterhub/package-lock.json $(VENV)/proxy/
+	cd $(VENV)/proxy && npm ci --no-audit --no-fund --silent
+
 # All tests, including the ones that execute notebooks (marker: notebook), drive a browser (marker: browser) and
 # build the wheel into a fresh venv (marker: pakket); then the layer contract and ruff.
-test: $(STAMP) chromium ## alle tests (ook notebooks, browser, wiel), het lagencontract en ruff
+test: $(STAMP) chromium $(PROXY) ## alle tests (ook notebooks, browser, wiel), het lagencontract en ruff
 	$(BIN)/python -m pytest -m "" -q
 	$(MAKE) --no-print-directory lint
 
 # The suite against the newest versions the ranges allow, in a venv of its own: run it before `make lock`, and
 # monthly, to see a release that changes behaviour before users do.
 NIEUWSTE := .venv-nieuwste
-test-nieuwste: chromium ## alle tests met de nieuwste versies die pyproject.toml toestaat (niet de lock)
+test-nieuwste: chromium $(PROXY) ## alle tests met de nieuwste versies die pyproject.toml toestaat (niet de lock)
 	rm -rf $(NIEUWSTE)
 	$(PYTHON) -m venv $(NIEUWSTE)
 	$(NIEUWSTE)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'

@@ -77,9 +77,9 @@ def controleer_poort(instellingen: Instellingen) -> None:
         ) from None
 
 
-def schrijf_notebook(data_dir: Path, rapporten: Path, werkmap: Path) -> Path:
+def schrijf_notebook(data_dir: Path, rapporten: Path, werkmap: Path, rapport_url: str = "voila/files") -> Path:
     """The form's notebook with these folders as parameters, created in the app's own folder (never replacing a
-    file: `x` mode refuses an existing name or a link)."""
+    file: `x` mode refuses an existing name or a link); `rapport_url` is where the browser finds the reports."""
     if not data_dir.is_dir():
         raise EvaluatieFout(f"Gegevensmap {data_dir} bestaat niet.")
     with as_file(NOTEBOOK) as bron:
@@ -87,7 +87,7 @@ def schrijf_notebook(data_dir: Path, rapporten: Path, werkmap: Path) -> Path:
     parameters = {
         "data_dir": str(data_dir.resolve()),
         "rapporten": str(rapporten.resolve()),
-        "rapport_url": "voila/files",
+        "rapport_url": rapport_url,
     }
     doel = werkmap / APPNOTEBOOK
     with doel.open("x", encoding="utf-8") as f:
