@@ -3,7 +3,8 @@
     .venv/bin/python bench/formulier.py --tabs 10
 
 Starts `evaluatie invullen` on a fresh data set with a partnership per tab, opens `--tabs` tabs at once in headless
-Debian chromium (each its own browser context: its own cookies, as separate evaluators), and in each: loads its
+Debian chromium (each its own browser context: its own cookies and cache, as separate evaluators; `--een-browser`:
+tabs of one browser), and in each: loads its
 partnership, types an amount and saves. "Laden" is from navigation until the partnership's fields are editable;
 "bewaren" from the click until the form says it saved. Prints the median and worst of each, the memory of the app's
 whole process tree (PSS: shared pages counted once) before the tabs, with every form open, and at its peak, the
@@ -66,10 +67,10 @@ class Meter(threading.Thread):
 
 
 async def tab(
-    browser, basis: str, keuze: tuple[str, str], tijden: dict[str, list[float]], uitkomsten: list[str]
+    browser, gedeeld, basis: str, keuze: tuple[str, str], tijden: dict[str, list[float]], uitkomsten: list[str]
 ) -> None:
     gemeente, samenwerking = keuze
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    context = gedeeld or await browser.new_context(viewport={"width": 1280, "height": 900})
     p = await context.new_page()
     p.set_default_timeout(120_000)
     t = time.perf_counter()
@@ -93,15 +94,16 @@ async def tab(
     )
     tijden["bewaren"].append(time.perf_counter() - t)
     uitkomsten.append(await p.inner_text(".evaluatie-melding"))
-    await context.close()
+    await (p.close() if gedeeld else context.close())
 
 
-async def meet(basis: str, samenwerkingen: list[tuple[str, str]]) -> dict:
+async def meet(basis: str, samenwerkingen: list[tuple[str, str]], een_browser: bool) -> dict:
     tijden: dict[str, list[float]] = {"laden": [], "bewaren": []}
     uitkomsten: list[str] = []
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
-        await asyncio.gather(*(tab(browser, basis, keuze, tijden, uitkomsten) for keuze in samenwerkingen))
+        gedeeld = await browser.new_context(viewport={"width": 1280, "height": 900}) if een_browser else None
+        await asyncio.gather(*(tab(browser, gedeeld, basis, k, tijden, uitkomsten) for k in samenwerkingen))
         await browser.close()
     return {"tijden": tijden, "uitkomsten": uitkomsten}
 
@@ -109,6 +111,11 @@ async def meet(basis: str, samenwerkingen: list[tuple[str, str]]) -> dict:
 def main() -> None:
     a = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     a.add_argument("--tabs", type=int, default=10)
+    a.add_argument(
+        "--een-browser",
+        action="store_true",
+        help="alle tabbladen in één browser (gedeelde cache); standaard elk een eigen, zoals aparte evaluatoren",
+    )
     args = a.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -132,7 +139,7 @@ def main() -> None:
             meter = Meter(app.pid)
             meter.start()
             try:
-                uitslag = asyncio.run(meet(f"http://127.0.0.1:{poort}", samenwerkingen))
+                uitslag = asyncio.run(meet(f"http://127.0.0.1:{poort}", samenwerkingen, args.een_browser))
             except Exception:
                 print((Path(tmp) / "app.log").read_text()[-5000:])
                 raise
@@ -146,7 +153,8 @@ def main() -> None:
     gelukt = sum("Bewaard" in u for u in uitslag["uitkomsten"])
     geweigerd = [u for u in uitslag["uitkomsten"] if "Bewaard" not in u]
     per_formulier = (meter.piek - voor) / args.tabs
-    print(f"{args.tabs} tabbladen tegelijk, elk een eigen samenwerking:")
+    soort = "in één browser" if args.een_browser else "elk in een eigen browsercontext"
+    print(f"{args.tabs} tabbladen tegelijk, {soort}, elk een eigen samenwerking:")
     print(
         f"  laden   (tot de velden bewerkbaar zijn): mediaan {statistics.median(laden):5.2f} s, "
         f"slechtst {max(laden):5.2f} s"

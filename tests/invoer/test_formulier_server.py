@@ -130,7 +130,7 @@ def test_kernels_teruggegeven_en_begrensd(data: Path):
         # Both forms started their report kernel ahead: four kernels; all given back without a tab.
         wacht_tot(lambda: len(eigen_kernels() - voor) >= 4, 60, "de rapportkernels starten")
         wacht_tot(lambda: not (eigen_kernels() - voor), 90, "alle kernels teruggegeven")
-        assert "Formulier gesloten (geen tabblad meer verbonden)" in app.uitvoer()
+        assert "Formulier gesloten (nooit een tabblad verbonden)" in app.uitvoer()
         assert haal(f"{app.basis}/")[0] == 200  # room again
 
 

@@ -61,3 +61,16 @@ def test_stil_formulier_sluit_maar_niet_met_onbewaarde_wijzigingen(tmp_path: Pat
         melding = p.inner_text("#evaluatie-gesloten")
         assert "Dit formulier is gesloten" in melding and "Laad de pagina opnieuw" in melding
         assert "minuten niet gebruikt" in app.uitvoer()
+
+
+def test_verdwenen_tabblad_geeft_kernels_terug(tmp_path: Path):
+    """A tab that goes without a word (a crash, a laptop shut: here closed without its unload handlers) loses its
+    connection; its kernels are given back `los_na` later (here 30 s, the idle time being shorter than a minute)."""
+    shutil.copytree(DATA, tmp_path / "data")
+    voor = eigen_kernels()
+    with start_app(tmp_path / "data", "--inactief", "0,5") as app, pagina() as p:
+        open_formulier(p, app.basis)
+        wacht_tot(lambda: len(eigen_kernels() - voor) == 2, 60, "het formulier en zijn rapportkernel")
+        p.close(run_before_unload=False)
+        wacht_tot(lambda: not (eigen_kernels() - voor), 90, "beide kernels weg")
+        assert "Formulier gesloten (het tabblad is weg)" in app.uitvoer()

@@ -10,6 +10,7 @@ that dies or runs past the time limit is replaced.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -178,6 +179,19 @@ def rapportdraad() -> ThreadPoolExecutor:
     if _RAPPORTDRAAD is None:
         _RAPPORTDRAAD = ThreadPoolExecutor(1, thread_name_prefix="rapportkernel")
     return _RAPPORTDRAAD
+
+
+def op_de_achtergrond(nice: int = 10) -> None:
+    """Make the report thread yield the CPU to the form: with many tabs opening at once, their report kernels
+    starting ahead would otherwise take the cores the forms need to load. Linux's nice value belongs to a thread,
+    and the report kernel, launched from this thread, inherits it; on an idle machine it changes nothing."""
+
+    def wijk() -> None:
+        # Another system: the report kernel just starts at normal priority.
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+
+    rapportdraad().submit(wijk)
 
 
 def warm_op(opties: Opties, weasyprint: bool = True) -> Future[None]:

@@ -126,7 +126,7 @@ def voila_config(werkmap: Path, rapporten: Path, instellingen: Instellingen, tok
                 "max_formulieren": instellingen.max_formulieren,
                 "cull_idle_timeout": stil,
                 "cull_interval": max(1, min(15, stil // 4)),
-                "los_na": float(min(60, stil)),
+                "los_na": float(min(300, stil)),
                 "onbewaard_map": str(werkmap / "onbewaard"),
             },
         }

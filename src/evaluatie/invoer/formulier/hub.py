@@ -55,7 +55,7 @@ def server_argumenten(map_: Path, inactief_s: int = 15 * 60, max_formulieren: in
         f"--Formulierkernels.max_formulieren={max_formulieren}",
         f"--Formulierkernels.cull_idle_timeout={inactief_s}",
         f"--Formulierkernels.cull_interval={max(1, min(15, inactief_s // 4))}",
-        f"--Formulierkernels.los_na={float(min(60, inactief_s))}",
+        f"--Formulierkernels.los_na={float(min(300, inactief_s))}",
         f"--Formulierkernels.onbewaard_map={map_ / 'onbewaard'}",
         *(f"--Formulierkernels.allowed_message_types={b}" for b in BERICHTEN),
     ]

@@ -1,9 +1,9 @@
 """The form's kernels on a server: a cap on how many are open at once, and none kept for a tab that is gone.
 
-Each tab with the form holds a kernel (and, started from it, the report kernel: `uitvoering.kernel`), ≈ 300 MB
+Each tab with the form holds a kernel (and, started from it, the report kernel: `uitvoering.kernel`), ≈ 200 MB
 together. Voilà shuts a tab's kernel down when the tab closes, but a closed laptop, a crashed browser or a plain
 `GET /` never says so. jupyter_server's culler, set up by the app, closes a form idle for `--inactief` minutes
-unless it has unsaved changes (`onbewaard`); a kernel that no tab is connected to goes after `los_na` seconds.
+unless it has unsaved changes (`onbewaard`); a kernel whose tab went away goes after `los_na` seconds.
 """
 
 from __future__ import annotations
@@ -38,11 +38,15 @@ class Vol(web.HTTPError):
 
 
 class Formulierkernels(AsyncMappingKernelManager):
-    """jupyter_server's kernel manager with the cap and the two ways a form is given back."""
+    """jupyter_server's kernel manager with the cap and the ways a form is given back."""
 
     max_formulieren = Integer(10, config=True, help="Hoeveel formulieren (tabbladen) tegelijk open mogen zijn.")
-    los_na = Float(60.0, config=True, help="Seconden dat een kernel zonder verbonden tabblad blijft bestaan.")
+    los_na = Float(300.0, config=True, help="Seconden dat een kernel blijft nadat zijn tabblad de verbinding verloor.")
     onbewaard_map = Unicode("", config=True, help="Map waarin formulieren niet-bewaarde wijzigingen melden.")
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._los: dict[str, datetime] = {}  # kernel → when its last tab disconnected
 
     def open_formulieren(self) -> int:
         """Running and starting kernels: a start is counted from its first moment, so two tabs opened at once
@@ -55,25 +59,42 @@ class Formulierkernels(AsyncMappingKernelManager):
             raise Vol(self.max_formulieren)
         return await super().start_kernel(**kwargs)
 
+    def notify_connect(self, kernel_id: str) -> None:
+        super().notify_connect(kernel_id)
+        self._los.pop(kernel_id, None)
+
+    def notify_disconnect(self, kernel_id: str) -> None:
+        super().notify_disconnect(kernel_id)
+        if not self._kernel_connections.get(kernel_id):
+            self._los[kernel_id] = datetime.now(UTC)
+
+    async def shutdown_kernel(self, kernel_id: str, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+        self._los.pop(kernel_id, None)
+        await super().shutdown_kernel(kernel_id, *args, **kwargs)
+
     async def cull_kernel_if_idle(self, kernel_id: str) -> None:
         """Called by jupyter_server's culler every `cull_interval` seconds for each kernel; `cull_idle_timeout`
-        is `--inactief`. A busy kernel is left alone (a report being made)."""
+        is `--inactief`. A tab that went away (closed, a laptop shut, a crash) gives its kernel back after
+        `los_na`; a page that never connected (a loaded server can take long before the websocket comes) is
+        given the idle time. A busy kernel is left alone (a report being made)."""
         kernel = self._kernels.get(kernel_id)
         if kernel is None or not hasattr(kernel, "last_activity"):
             return
+        nu = datetime.now(UTC)
         toestand = getattr(kernel, "execution_state", None)
-        stil = (datetime.now(UTC) - kernel.last_activity).total_seconds()
+        stil = (nu - kernel.last_activity).total_seconds()
         verbonden = self._kernel_connections.get(kernel_id, 0)
+        los = self._los.get(kernel_id)
         if toestand == "dead":
             reden = "de kernel was gestopt"
         elif toestand == "busy":
             return
-        elif not verbonden and stil > self.los_na:
-            reden = "geen tabblad meer verbonden"
+        elif los is not None and (nu - los).total_seconds() > self.los_na:
+            reden = "het tabblad is weg"
         elif verbonden and self.onbewaard_map and heeft_onbewaard(Path(self.onbewaard_map), kernel_id):
             return  # the evaluator's unsaved work outweighs the memory
         elif stil > self.cull_idle_timeout:
-            reden = f"{stil / 60:.0f} minuten niet gebruikt"
+            reden = f"{stil / 60:.0f} minuten niet gebruikt" if verbonden else "nooit een tabblad verbonden"
         else:
             return
         print(f"Formulier gesloten ({reden}); nog open: {self.open_formulieren() - 1}.", flush=True)

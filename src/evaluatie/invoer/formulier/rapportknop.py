@@ -66,9 +66,10 @@ class Rapportknop:
     def bereid_rapport_voor(self) -> None:
         """Start the report kernel and WeasyPrint now, in the background, while the evaluator chooses and types: the
         first "Rapport maken" then waits for the report only. The kernel lives as long as the form's own kernel
-        (the tab) and stops with it."""
-        from evaluatie.uitvoering.kernel import warm_op
+        (the tab) and stops with it; it yields the CPU to forms that are loading (`op_de_achtergrond`)."""
+        from evaluatie.uitvoering.kernel import op_de_achtergrond, warm_op
 
+        op_de_achtergrond()
         warm_op(self._rapportopties())
 
     def sluit_rapport(self) -> None:
