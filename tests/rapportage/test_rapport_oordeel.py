@@ -90,13 +90,13 @@ def test_verloop_over_alle_jaren(sw, kader):
     assert "Verloop over de jaren" in html and all(f">{s.jaar}</th>" in html for s in standen)
     assert 'aria-label="Verloop over de jaren:' in html
     assert ontwikkeling(jaarstand(cp, 2023, kader), jaarstand(cp, 2024, kader)) in html
-    assert ontwikkeling(None, jaarstand(cp, 2024, kader)) == "onbekend"
+    assert ontwikkeling(None, jaarstand(cp, 2024, kader)) == "niet te vergelijken"
 
 
 def test_jaaroverzicht_toont_ontwikkeling(gegevens):
     tabel = overzicht_tabel(evaluaties(gegevens, "voorbeeldstad", 2024)).set_index("id")
     assert tabel.loc["afvalbedrijf", "ontwikkeling"] == "slechter"  # deviation from +2,3% to +18,0%
-    assert tabel.loc["sportakkoord", "ontwikkeling"] == "onbekend"  # no 2023 to compare with
+    assert tabel.loc["sportakkoord", "ontwikkeling"] == "niet te vergelijken"  # no 2023 to compare with
     html = overzicht_html(gegevens, "voorbeeldstad", 2024, evaluaties(gegevens, "voorbeeldstad", 2024), {})
     assert "T.o.v. 2023" in html
 

@@ -65,8 +65,29 @@ STANDEN = {
 }
 
 
+def geen_aandacht(ev: Evaluatie) -> tuple[list[str], list[str]]:
+    """Without aandachtspunten, what that rests on: the checks that had figures to pass, and those that had none
+    (nothing reassures without figures)."""
+    totaal = ev.kosten.totaal(ev.jaar)
+    getoetst, zonder = [], []
+    if totaal is not None and totaal.begroting is not None and totaal.realisatie is not None:
+        getoetst.append("de cijfers tellen op en de afwijking blijft binnen de drempel")
+    else:
+        zonder.append("kosten (geen begroting en realisatie)")
+    if ev.motieven.score is not None:
+        getoetst.append("geen belangrijkste motief is met nee beantwoord")
+    else:
+        zonder.append("motieven (geen beoordeeld)")
+    if any(s.beoogd and s.feitelijk for s in ev.ladders):
+        getoetst.append("geen ladder blijft onder wat beoogd was")
+    else:
+        zonder.append("ladders (geen beoogde en feitelijke treden)")
+    return getoetst, zonder
+
+
 def kernbeeld(ev: Evaluatie) -> Html:
     """Page 1: duty, state of the evaluation, an incomplete source, the findings that change the judgement."""
+    getoetst, zonder = geen_aandacht(ev)
     return _toon(
         "kernbeeld.html.j2",
         ev=ev,
@@ -74,6 +95,8 @@ def kernbeeld(ev: Evaluatie) -> Html:
         stand=STANDEN[ev.evaluatiestand],
         onvolledig=ev.onvolledige_bron,
         aandacht=ev.aandachtspunten,
+        getoetst=getoetst,
+        zonder_cijfers=zonder,
     )
 
 

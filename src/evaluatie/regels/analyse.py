@@ -36,14 +36,7 @@ class Evaluatie:
 
     @property
     def evaluatiestand(self) -> str:
-        """`volledig`: every motive answered on the scale and the beoogde and feitelijke rung on every ladder;
-        `niet`: none of that; `onvolledig`: some of it. An answer 'onbekend' (prose on the page) is no judgement."""
-        beantwoord = [m.beantwoord not in (None, ONBEKEND_ANTWOORD) for m in self.motieven.rijen]
-        treden = [t is not None for s in self.ladders for t in (s.beoogd, s.feitelijk)]
-        delen = beantwoord + treden
-        if beantwoord and treden and all(delen):
-            return VOLLEDIG
-        return ONVOLLEDIG if any(delen) else NIET
+        return evaluatiestand(self.motieven, self.ladders)
 
     @property
     def onvolledige_bron(self) -> list[str]:
@@ -56,6 +49,31 @@ class Evaluatie:
 
     def tel(self, ernst: str) -> int:
         return sum(b.ernst == ernst for b in self.bevindingen)
+
+
+def evaluatiestand(motieven: MotievenUitkomst, ladders: list[LadderStand]) -> str:
+    """`volledig`: every motive answered on the scale and the beoogde and feitelijke rung on every ladder;
+    `niet`: none of that; `onvolledig`: some of it. An answer 'onbekend' (prose on the page) is no judgement."""
+    beantwoord = [m.beantwoord not in (None, ONBEKEND_ANTWOORD) for m in motieven.rijen]
+    treden = [t is not None for s in ladders for t in (s.beoogd, s.feitelijk)]
+    delen = beantwoord + treden
+    if beantwoord and treden and all(delen):
+        return VOLLEDIG
+    return ONVOLLEDIG if any(delen) else NIET
+
+
+def _plicht_niet_nagekomen(plicht: Plicht, jaar: int) -> Bevinding:
+    """A partnership that must be evaluated and was not, this year: red when the raad must put it on its agenda."""
+    return Bevinding(
+        "rood" if plicht.agenderen else "oranje",
+        "plicht",
+        f"Niet geëvalueerd in {jaar}, terwijl de samenwerking een evaluatieplicht heeft ({plicht.belangrijkheid}): "
+        f"jaarlijks een lichte evaluatie{', door de raad te agenderen' if plicht.agenderen else ''}. Geen motief "
+        "is beoordeeld en geen trede ingevuld.",
+        f"jaren.{jaar}",
+        jaar,
+        oordeel=True,
+    )
 
 
 def laatste_jaar(sw: Samenwerking) -> int | None:
@@ -78,6 +96,11 @@ def evalueer(sw: Samenwerking, jaar: int, kader: Kader) -> Evaluatie:
         + jaar_bevindingen(sw, jaar, kader)
     )
     plicht = bepaal_plicht(sw, kader, bevindingen)
+    # A year without data has its own red finding ("geen gegevens"); a year with data but no judgement gets this.
+    if plicht.lichte_evaluatie and sw.jaar(jaar) is not None and evaluatiestand(motieven, ladders) == NIET:
+        niet_nagekomen = _plicht_niet_nagekomen(plicht, jaar)
+        bevindingen = sorteer([*bevindingen, niet_nagekomen])
+        plicht = bepaal_plicht(sw, kader, bevindingen, niet_nagekomen.tekst)
     return Evaluatie(sw, jaar, kader, motieven, ladders, kosten, plicht, agenda, bevindingen)
 
 

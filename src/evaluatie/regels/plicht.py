@@ -46,11 +46,12 @@ def basisplicht(sw: Samenwerking, kader: Kader) -> tuple[str, str]:
     return ONBEKEND_PLICHT, "niet vastgesteld"
 
 
-def bepaal_plicht(sw: Samenwerking, kader: Kader, rode_bevindingen: list[Bevinding]) -> Plicht:
-    """Duty from belangrijkheid; every red finding of the year is a reason to escalate."""
+def bepaal_plicht(sw: Samenwerking, kader: Kader, rode_bevindingen: list[Bevinding], *extra: str) -> Plicht:
+    """Duty from belangrijkheid; every red finding of the year is a reason to escalate, and so is each `extra`
+    reason (a duty not met)."""
     sleutel, belang = basisplicht(sw, kader)
     plicht = kader.plichten[sleutel]
-    redenen = tuple(b.tekst for b in rode_bevindingen if b.ernst == "rood")
+    redenen = tuple(dict.fromkeys([*(b.tekst for b in rode_bevindingen if b.ernst == "rood"), *extra]))
     return Plicht(
         sleutel=sleutel,
         label=plicht.label,

@@ -2,7 +2,8 @@
 
 A raad member sees the direction, not only this year's state: motives score (higher is better), the realisatie of
 the municipality's costs, the deviation from the begroting (closer to zero is better) and the feitelijke rung per
-ladder (higher is better). Unknown stays unknown: a measure missing in either year does not count.
+ladder (higher is better). Unknown stays unknown: a measure missing in either year does not count, and
+"gelijk" needs every measure in both years.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from evaluatie.domein.model import Samenwerking
 from evaluatie.regels.kosten import KOSTEN, sectie_totaal
 from evaluatie.regels.motieven import motieven_score
 
-BETER, SLECHTER, GEMENGD, GELIJK, ONBEKEND = "beter", "slechter", "gemengd", "gelijk", "onbekend"
+BETER, SLECHTER, GEMENGD, GELIJK = "beter", "slechter", "gemengd", "gelijk"
+ONBEKEND = "niet te vergelijken"
 
 
 @dataclass(frozen=True)
@@ -60,17 +62,22 @@ def _richting(vorig: float | None, nu: float | None, hoger_beter: bool = True) -
 
 
 def ontwikkeling(vorig: Jaarstand | None, nu: Jaarstand | None) -> str:
-    """`beter`, `slechter`, `gemengd` (some of each), `gelijk`, or `onbekend` when no measure is in both years."""
+    """`beter`, `slechter`, `gemengd` (some of each), `gelijk`, or `niet te vergelijken` when no measure is in
+    both years. `gelijk` reassures, so it needs every measure either year has in both: a measure known in one
+    year only makes "nothing changed" unknown."""
     if vorig is None or nu is None:
         return ONBEKEND
-    richtingen = [
-        _richting(vorig.score, nu.score),
-        _richting(vorig.afwijking_pct, nu.afwijking_pct, hoger_beter=False),
-        *(_richting(vorig.treden.get(n), t) for n, t in nu.treden.items()),
+    paren = [
+        (vorig.score, nu.score, True),
+        (vorig.afwijking_pct, nu.afwijking_pct, False),
+        *((vorig.treden.get(n), t, True) for n, t in nu.treden.items()),
     ]
-    bekend = [r for r in richtingen if r is not None]
+    bekend = [_richting(v, n, hoger) for v, n, hoger in paren if v is not None and n is not None]
     if not bekend:
         return ONBEKEND
     if 1 in bekend and -1 in bekend:
         return GEMENGD
-    return BETER if 1 in bekend else SLECHTER if -1 in bekend else GELIJK
+    if 1 in bekend or -1 in bekend:
+        return BETER if 1 in bekend else SLECHTER
+    half = any((v is None) != (n is None) for v, n, _ in paren)
+    return ONBEKEND if half else GELIJK
