@@ -185,3 +185,42 @@ def test_delete_seed_gelijk_aan_handmatig_bestand(tmp_path: Path):
     import_ = laad_samenwerking(tmp_path / "wijchen" / "verwijderd-record-delete.yaml").jaren[2017]
     hand = laad_samenwerking(DATA / "wijchen" / "rvn-2025.yaml").jaren[2017]
     assert import_ == hand
+
+
+def test_jaarpaginas_zonder_naam_aan_bestaande_samenwerking(data_kopie: Path, capsys):
+    """Year pages without their A page: refused with the way out named; `--samenwerking` attaches them to a
+    partnership already in the folder, which keeps their Sw-number, so the next import finds it by itself."""
+    bron = [str(PAGINAS / "v3_bron_c_2023.txt"), "--titel", "Sw-4242/C/2023", "--gemeente", "voorbeeldstad"]
+    doel = data_kopie / "voorbeeldstad" / "economisch-netwerk.yaml"
+    voor = doel.read_bytes()
+    assert main(["importeer", "dashboard", *bron, "--naar", str(data_kopie)]) == 1
+    uit = capsys.readouterr().out
+    assert "importeer ook de A-pagina (Sw-4242), of koppel ze" in uit and "--samenwerking ID" in uit
+    assert "Niets geïmporteerd: 1 bron geweigerd." in uit and doel.read_bytes() == voor
+    assert main(["importeer", "dashboard", *bron, "--naar", str(data_kopie), "--samenwerking", "bestaat-niet"]) == 1
+    assert "gemeente 'voorbeeldstad' heeft geen bestand bestaat-niet.yaml" in capsys.readouterr().out
+    assert (
+        main(["importeer", "dashboard", *bron, "--naar", str(data_kopie), "--samenwerking", "economisch-netwerk"]) == 0
+    )
+    assert "voorbeeldstad/economisch-netwerk: bijgewerkt" in capsys.readouterr().out
+    assert laad_samenwerking(doel).sw_nummer == "Sw-4242"
+    assert main(["importeer", "dashboard", *bron, "--naar", str(data_kopie)]) == 0
+    assert "voorbeeldstad/economisch-netwerk: ongewijzigd" in capsys.readouterr().out
+    # Another partnership that already has a Sw-number of its own does not take them.
+    assert (
+        main(
+            [
+                "importeer",
+                "dashboard",
+                *bron[:2],
+                "Sw-5151/C/2023",
+                *bron[3:],
+                "--naar",
+                str(data_kopie),
+                "--samenwerking",
+                "economisch-netwerk",
+            ]
+        )
+        == 1
+    )
+    assert "heeft al Sw-nummer Sw-4242" in capsys.readouterr().out

@@ -258,7 +258,7 @@ def test_7_een_slechte_pagina_houdt_de_rest_niet_tegen(tmp_path: Path):
         "v1_c_zonder_jaar.txt",
         "bestaat-niet.txt",
     ]
-    assert "3 bron(nen) geweigerd" in proces.stdout
+    assert "3 bronnen geweigerd; 2 samenwerkingen geïmporteerd." in proces.stdout
     assert sorted(p.name for p in (tmp_path / "voorbeeldstad").glob("*.yaml")) == [
         "onderwijsgemeenschap-voorbeeldstad.yaml",
         "sportakkoord-voorbeeldstad.yaml",

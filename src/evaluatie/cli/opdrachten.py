@@ -195,7 +195,8 @@ def importeer_cmd(args: argparse.Namespace) -> int:
     from evaluatie.invoer.importeren import importeer
 
     opties = {"jaar": args.jaar, "titel": getattr(args, "titel", None)}
-    uitkomst = importeer(args.soort, args.paginas, args.naar, args.gemeente, args.overschrijf, **opties)
+    samenwerking = getattr(args, "samenwerking", None)
+    uitkomst = importeer(args.soort, args.paginas, args.naar, args.gemeente, args.overschrijf, samenwerking, **opties)
     for v in uitkomst.verslagen:
         status = "nieuw" if v.nieuw else "bijgewerkt" if v.veranderd else "ongewijzigd"
         print(
@@ -211,7 +212,12 @@ def importeer_cmd(args: argparse.Namespace) -> int:
     for bron, reden in uitkomst.geweigerd:
         print(f"GEWEIGERD  {bron}: {reden}")
     if uitkomst.geweigerd:
-        print(f"{len(uitkomst.geweigerd)} bron(nen) geweigerd; de rest is geïmporteerd.")
+        geweigerd = aantal(len(uitkomst.geweigerd), "bron", "bronnen")
+        if uitkomst.verslagen:
+            samen = aantal(len(uitkomst.verslagen), "samenwerking", "samenwerkingen")
+            print(f"{geweigerd} geweigerd; {samen} geïmporteerd.")
+        else:
+            print(f"Niets geïmporteerd: {geweigerd} geweigerd.")
     print("Controleer de bevindingen met: evaluatie controleer " + str(args.naar))
     return 1 if uitkomst.geweigerd else 0
 

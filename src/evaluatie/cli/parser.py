@@ -196,6 +196,11 @@ def _importeer(sub: Any) -> list[argparse.ArgumentParser]:
     )
     d.add_argument("--titel", help="paginatitel (Sw-<nummer> of Sw-<nummer>/C/<jaar>) bij de wikibron van één pagina")
     d.add_argument("--overschrijf", action="store_true", help="vervang ook waarden die in het werkboek zijn ingevuld")
+    d.add_argument(
+        "--samenwerking",
+        type=_naam,
+        help="koppel jaarpagina's (Sw-N/C/J) zonder A-pagina aan deze samenwerking (id) in de gegevensmap",
+    )
 
     x = isub.add_parser("excel", help="een werkmap van 'exporteer excel', na bewerking")
     x.add_argument("paginas", nargs="+", type=Path, metavar="WERKMAP", help="Excel-bestanden (.xlsx)")

@@ -197,14 +197,29 @@ def _sw_nummers(map_: Path) -> dict[str, Path]:
     return uit
 
 
-def _doelpad(naar: Path, gem: str, id_: str, record: dict[str, Any], bekend: dict[str, dict[str, Path]]) -> Path:
-    """The file a record goes to: the file that already has its Sw-number, else `<gemeente>/<id>.yaml`."""
+def _doelpad(
+    naar: Path, gem: str, id_: str, record: dict[str, Any], bekend: dict[str, dict[str, Path]], samenwerking: str | None
+) -> Path:
+    """The file a record goes to: the file that already has its Sw-number, else `<gemeente>/<id>.yaml`; year pages
+    without a name go to `--samenwerking` when given (which keeps their Sw-number from then on)."""
     sw = record.get("sw_nummer")
     if sw:
         if gem not in bekend:
             bekend[gem] = _sw_nummers(naar / gem)
         if sw in bekend[gem]:
             return bekend[gem][sw]
+    if samenwerking and not record.get("naam"):
+        doel = naar / gem / f"{samenwerking}.yaml"
+        if not doel.is_file():
+            raise Paginafout(
+                f"--samenwerking {samenwerking}: gemeente '{gem}' heeft geen bestand {doel.name} in {naar}"
+            )
+        eigen = lees_yaml(doel).get("sw_nummer")
+        if sw and eigen and eigen != sw:
+            raise Paginafout(
+                f"{sw}: --samenwerking {samenwerking} heeft al Sw-nummer {eigen}; deze jaarpagina's horen daar niet bij"
+            )
+        return doel
     return naar / gem / f"{id_}.yaml"
 
 
@@ -214,6 +229,7 @@ def importeer(
     naar: Path,
     gemeente: str | None = None,
     overschrijf: bool = False,
+    samenwerking: str | None = None,
     **opties: Any,
 ) -> Importuitkomst:
     """Import sources into the data folder: per partnership what was set, changed or kept, and what was refused.
@@ -225,13 +241,23 @@ def importeer(
         raise Parameterfout(f"Onbekende bron '{soort}'; kies uit {', '.join(IMPORTERS)}.")
     if gemeente is not None:
         veilige_naam(gemeente, "--gemeente")
+    if samenwerking is not None:
+        veilige_naam(samenwerking, "--samenwerking")
     importer = IMPORTERS[soort]()
     gelezen = importer.records(bronnen, gemeente, **opties)
     uitkomst = Importuitkomst(geweigerd=list(gelezen.geweigerd))
+    naamloos = [r.get("sw_nummer") or id_ for (_g, id_), r in gelezen.records.items() if not r.get("naam")]
+    if samenwerking is not None and len(naamloos) > 1:
+        raise Parameterfout(
+            f"--samenwerking {samenwerking} koppelt de jaarpagina's van één samenwerking; deze bronnen hebben "
+            f"jaarpagina's zonder naam van {len(naamloos)}: {', '.join(naamloos)}. Importeer ze apart."
+        )
     te_schrijven, bekend = [], {}
     for (gem, id_), record in gelezen.records.items():
         try:
-            pad = _doelpad(naar, veilige_naam(gem, "De gemeente"), veilige_naam(id_, "De id"), record, bekend)
+            pad = _doelpad(
+                naar, veilige_naam(gem, "De gemeente"), veilige_naam(id_, "De id"), record, bekend, samenwerking
+            )
             te_schrijven.append(_voorbereid(importer, record, pad, gem, overschrijf))
         except (EvaluatieFout, Paginafout) as fout:
             uitkomst.geweigerd.append((f"{gem}/{id_}", str(fout)))
@@ -257,7 +283,10 @@ def _voorbereid(importer: Importer, record: dict[str, Any], pad: Path, gem: str,
     if not record.get("naam"):
         if bestaand is None:
             sw = record.get("sw_nummer") or id_
-            raise Paginafout(f"{sw}: alleen jaarpagina's zonder naam; importeer ook de A-pagina ({sw})")
+            raise Paginafout(
+                f"{sw}: alleen jaarpagina's zonder naam; importeer ook de A-pagina ({sw}), of koppel ze aan een "
+                "samenwerking die al in de gegevensmap staat met --samenwerking ID"
+            )
         record = {**record, "naam": bestaand["naam"]}
     # Through the model and back, so amounts, labels and keys compare in one form whatever their source.
     nieuw = valideer(record, kader, pad, id_, gem).model_dump(exclude_defaults=True)
