@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from evaluatie.invoer.importeren import importeer
+from evaluatie.invoer.importeren.dashboard import lees_pagina
 from evaluatie.opslag.laden import laad_gegevens, laad_samenwerking
 
 PAGINAS = Path(__file__).parents[1] / "paginas"
@@ -285,3 +286,62 @@ def test_wiki_waarschuwingen_zijn_geen_waarde(tmp_path: Path):
     sw = laad_samenwerking(tmp_path / "wijchen" / "rondom-wijchen.yaml")
     assert (sw.jaren[2017].beoogd.kern, sw.jaren[2017].feitelijk.kern) == ("volgt nog", "volgt nog")
     assert sum("De wiki meldt ongeldige of onvolledige invoer" in o.tekst for o in sw.opmerkingen) == 2
+
+
+def test_kernbeeld_met_een_lijst_per_regel_en_afgebroken_basisgegevens(kader):
+    """Venlo's shape: a whole list in one bullet, split on the kader's words (a comma inside parentheses stays, an
+    unknown word is kept with a remark); the Basisgegevens stop early, so each fact they lack comes from the
+    Kernbeeld, and the remark names exactly those; an empty 'Proces' takes nothing of what follows."""
+    p = lees_pagina((PAGINAS / "v8_a_kernbeeld_in_een_regel.txt").read_text(encoding="utf-8"), "v8", kader)
+    g = p.gegevens
+    assert g["onderwerpen"] == [
+        "Zorg en welzijn",
+        "Onderwijs / jeugd / opvoeding",
+        "Huisvesting (tijdelijk, permanent)",
+    ]
+    assert g["aard"] == ["Beleidsafstemming", "Gezamenlijke beleidsuitvoering"]
+    assert g["belangrijkheid"] == {
+        "waarom": ["kansen", "middelen"],
+        "voor_wie": ["raad_belangrijk", "college", "ambtelijk"],
+    }
+    assert g["beschrijving"] == "Gezamenlijke inkoop en toegang tot jeugdhulp voor drie gemeenten."
+    assert "Kernbeeld: Proces" not in g.get("bronvelden", {})
+    assert g["contact"] == {
+        "vestigingsplaats": "Noordstad",
+        "bezoekadres": "Kerkplein 1",
+        "website": "www.jeugdhulp-noordregio.example",
+    }
+    assert g["bronvelden"]["Kernbeeld: Samenwerkingspartners"].startswith("Gemeente Noordstad, Gemeente Zuidveld")
+    teksten = [o["tekst"] for o in p.opmerkingen]
+    assert any("'Huisvesting (tijdelijk, permanent)' staat niet in de woorden van het kader" in t for t in teksten)
+    kernbeeld = next(t for t in teksten if "uit het Kernbeeld overgenomen" in t)
+    for kop in ("onderwerp(en)", "aard van de samenwerking", "belangrijk waarom?", "belangrijk voor wie?"):
+        assert kop in kernbeeld
+    assert kernbeeld.startswith("De Basisgegevens noemen dit niet")
+
+
+def test_kader_vult_de_woorden_aan(tmp_path):
+    from evaluatie.domein.kader import kader_uit
+
+    eigen = kader_uit({"vocabulaires": {"onderwerpen": ["Huisvesting (tijdelijk, permanent)"]}})
+    p = lees_pagina((PAGINAS / "v8_a_kernbeeld_in_een_regel.txt").read_text(encoding="utf-8"), "v8", eigen)
+    assert "Huisvesting (tijdelijk, permanent)" in p.gegevens["onderwerpen"]
+    assert not any("staat niet in de woorden" in o["tekst"] for o in p.opmerkingen)
+    assert "Zorg en welzijn" in eigen.vocabulaires.onderwerpen  # added to, not replaced
+
+
+def test_kernbeeld_belangrijkste_motieven_en_kosten_niet_stil_weg(kader):
+    """'Belangrijkste motieven:' and 'Begrote kosten: …' in the Kernbeeld: a remark without a year; with --jaar the
+    cost line joins the year's toelichting and the motives, not ticked on this page, are remarks — never motives."""
+    tekst = (PAGINAS / "v8_a_kernbeeld_in_een_regel.txt").read_text(encoding="utf-8")
+    zonder = [o["tekst"] for o in lees_pagina(tekst, "v8", kader).opmerkingen]
+    assert any(
+        "belangrijkste motieven 'Efficiënter werken, Verruimen van de horizon'; zonder jaar" in t for t in zonder
+    )
+    assert any("'Begrote kosten: € 1.250.000 (bijdrage van de drie gemeenten samen)'; zonder jaar" in t for t in zonder)
+    met = lees_pagina(tekst, "v8", kader, jaar=2024)
+    assert met.gegevens["jaren"][2024]["financien_toelichting"] == (
+        "Kernbeeld — Begrote kosten: € 1.250.000 (bijdrage van de drie gemeenten samen)"
+    )
+    assert "motieven" not in met.gegevens["jaren"][2024]
+    assert any("geen motieven aan, dus niet als motief overgenomen" in o["tekst"] for o in met.opmerkingen)

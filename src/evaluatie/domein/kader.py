@@ -84,6 +84,14 @@ class Belangrijkheidsopties(_Strikt):
     voor_wie: dict[str, VoorWie]
 
 
+class Vocabulaires(_Strikt):
+    """The dashboard's own words for topics and the kind of partnership: a Kernbeeld line that lists several in
+    one bullet is split on them. A gemeente's `kader.yaml` adds to these lists."""
+
+    onderwerpen: list[str] = []
+    aard: list[str] = []
+
+
 class Plichtregel(_Strikt):
     """What a duty means; `None` where it is not known (the duty `onbekend`)."""
 
@@ -127,6 +135,7 @@ class Kader(_Strikt):
     bbv_categorieen: dict[str, BbvCategorie]
     drempels: Drempels
     placeholders: list[str]
+    vocabulaires: Vocabulaires = Vocabulaires()
 
     def motief_sleutel(self, waarde: str) -> str | None:
         """Map a key, a label (with drift) or a wiki marker such as `⧼Motief efficientie⧽` to a motive key."""
@@ -193,7 +202,15 @@ def kader_uit(gegevens: dict[str, Any] | None, bron: Path | str = "standaard.yam
     `opslag.kaderbestand`'s; the domain reads no user files.
     """
     samen = copy.deepcopy(_standaard_gegevens())
-    samen.update(gegevens or {})
+    eigen = dict(gegevens or {})
+    # A gemeente's words add to the standard ones (a new topic in its dashboard), they do not replace them.
+    if isinstance(woorden := eigen.pop("vocabulaires", None), dict):
+        for soort, lijst in woorden.items():
+            standaard = samen.setdefault("vocabulaires", {}).get(soort, [])
+            samen["vocabulaires"][soort] = [*standaard, *lijst] if isinstance(lijst, list) else lijst
+    elif woorden is not None:
+        eigen["vocabulaires"] = woorden  # not a mapping: the model says what is wrong
+    samen.update(eigen)
     try:
         kader = Kader.model_validate(samen)
     except ValidationError as exc:

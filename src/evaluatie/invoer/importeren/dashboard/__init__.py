@@ -11,7 +11,7 @@ from __future__ import annotations
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import AFGEBROKEN_BRON
 from evaluatie.domein.tekst import normaliseer, slug
-from evaluatie.invoer.importeren.dashboard.basis import lees_basisgegevens
+from evaluatie.invoer.importeren.dashboard.basis import kernbeeld_jaarregels, lees_basisgegevens
 from evaluatie.invoer.importeren.dashboard.jaar import lees_jaar
 from evaluatie.invoer.importeren.dashboard.pagina import (
     A_TITEL,
@@ -118,6 +118,7 @@ def lees_pagina(tekst: str, bestand: str, kader: Kader, jaar: int | None = None)
     if soort == "A":
         lees_basisgegevens(r, p, kader)
         lees_jaar(r, p, kader, jaar)
+        kernbeeld_jaarregels(r, p, kader, jaar)
         if jaar:
             p.merk(f"Motieven en resultaten zonder jaar op deze pagina zijn onder {jaar} gezet (opgegeven met --jaar).")
     else:

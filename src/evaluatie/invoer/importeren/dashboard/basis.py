@@ -12,6 +12,7 @@ from typing import Any
 
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.tekst import normaliseer
+from evaluatie.invoer.importeren.dashboard.jaar import markeer_belangrijkste
 from evaluatie.invoer.importeren.dashboard.pagina import (
     KERNBEELD_KOPPEN,
     KOPPEN,
@@ -21,6 +22,9 @@ from evaluatie.invoer.importeren.dashboard.pagina import (
     lijst_items,
     regels_als_tekst,
 )
+
+ALLE_KOPPEN = KERNBEELD_KOPPEN | KOPPEN
+"""A Kernbeeld field ends at the next heading of the page, of either part: an empty field takes nothing in."""
 
 
 def _delen(r: Regels) -> tuple[tuple[int, int] | None, int | None]:
@@ -96,12 +100,13 @@ def _aard(regel: str) -> str:
 
 
 def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen_kernbeeld: bool) -> None:
-    """Governance, contact and accounthouders; with no Basisgegevens on the page also what the Kernbeeld repeats."""
+    """Governance, contact and accounthouders; and each fact the Kernbeeld repeats that the Basisgegevens do not
+    state (cut off, or missing altogether), with a remark naming exactly what came from the Kernbeeld."""
     g = p.gegevens
 
     def blok(kop: str) -> list[str] | None:
         i = r.vind(kop, start, eind)
-        return None if i is None else r.blok(i, KERNBEELD_KOPPEN, eind)[0]
+        return None if i is None else r.blok(i, ALLE_KOPPEN, eind)[0]
 
     if (regels := blok("governance regime")) is not None:
         g["governance_regime"] = regels_als_tekst(regels)
@@ -116,29 +121,143 @@ def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen
         g["accounthouders"] = lijst_items(regels)
     if (regels := blok("proces")) and (tekst := regels_als_tekst(regels)):
         g.setdefault("bronvelden", {})["Kernbeeld: Proces"] = tekst
-    if not alleen_kernbeeld:
-        return
     overgenomen = []
-    for kop, veld in (("onderwerp(en)", "onderwerpen"), ("aard van de samenwerking", "aard")):
-        if regels := blok(kop):
-            g[veld] = lijst_items(regels) if veld == "onderwerpen" else [_aard(x) for x in regels]
+    woorden = kader.vocabulaires
+    for kop, veld, labels in (
+        ("onderwerp(en)", "onderwerpen", woorden.onderwerpen),
+        ("aard van de samenwerking", "aard", woorden.aard),
+    ):
+        if not g.get(veld) and (regels := blok(kop)):
+            regel = r.vind(kop, start, eind) or start
+            items = [x if veld == "onderwerpen" else _aard(x) for x in lijst_items(regels)]
+            g[veld] = _op_woorden(items, labels, p, regel, kop)
             overgenomen.append(kop)
-    belang = {}
+    belang = dict(g.get("belangrijkheid") or {})
     for kop, veld in (("belangrijk waarom?", "waarom"), ("belangrijk voor wie?", "voor_wie")):
-        if regels := blok(kop):
+        if not belang.get(veld) and (regels := blok(kop)):
             opties = getattr(kader.belangrijkheid, veld)
-            belang[veld] = _sleutels(lijst_items(regels), opties, kader, p, r.vind(kop, start, eind) or start)
+            regel = r.vind(kop, start, eind) or start
+            labels = [o if isinstance(o, str) else o.label for o in opties.values()]
+            belang[veld] = _sleutels(_op_woorden(lijst_items(regels), labels, p, regel, kop), opties, kader, p, regel)
             overgenomen.append(kop)
     if belang:
         g["belangrijkheid"] = belang
-    if (regels := blok("samenwerkingspartners")) and (tekst := regels_als_tekst(regels)):
+    if not g.get("partners") and (regels := blok("samenwerkingspartners")) and (tekst := regels_als_tekst(regels)):
         g.setdefault("bronvelden", {})["Kernbeeld: Samenwerkingspartners"] = tekst
-    p.merk(
-        "De Basisgegevens ontbreken op deze pagina; uit het Kernbeeld overgenomen: "
-        + (", ".join(overgenomen) or "niets")
-        + ". De samenwerkingspartners staan daar zonder soort en zijn letterlijk bewaard.",
-        start + 1,
-    )
+        overgenomen.append("samenwerkingspartners (letterlijk, zonder soort, onder bronvelden)")
+    if alleen_kernbeeld:
+        p.merk(
+            "De Basisgegevens ontbreken op deze pagina; uit het Kernbeeld overgenomen: "
+            + (", ".join(overgenomen) or "niets")
+            + ".",
+            start + 1,
+        )
+    elif overgenomen:
+        p.merk(
+            "De Basisgegevens noemen dit niet (afgebroken of leeg); uit het Kernbeeld overgenomen: "
+            + ", ".join(overgenomen)
+            + ".",
+            start + 1,
+        )
+
+
+def kernbeeld_jaarregels(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
+    """The Kernbeeld's 'Belangrijkste motieven: …' and 'Begrote kosten: …' lines, never dropped: with --jaar the
+    named motives are marked belangrijkste among that year's ticked motives (one not ticked becomes a remark, as on
+    C pages) and a cost line joins the year's financial toelichting; without a year each is a remark."""
+    delen, _ = _delen(r)
+    if delen is None:
+        return
+    start, eind = delen
+    al_gelezen = r.vind("belangrijkste motieven", begint=True) if r.vind("motieven voor samenwerking") else None
+    for i in range(start, eind):
+        kop, dubbelepunt, waarde = r.regels[i].strip(" •*-\t").partition(":")
+        n = r.norm[i]
+        if not dubbelepunt or not waarde.strip():
+            continue
+        waarde = " ".join(waarde.split())
+        if n.startswith("belangrijkste motieven") and i != al_gelezen:
+            genoemd = [
+                k
+                for k in (
+                    kader.motief_sleutel(x)
+                    for x in _op_woorden(
+                        [waarde], [c.label for c in kader.motieven.values()], p, i, "belangrijkste motieven"
+                    )
+                )
+                if k
+            ]
+            jaargegevens = p.gegevens.get("jaren", {}).get(jaar, {}) if jaar else None
+            if jaargegevens is None:
+                p.merk(
+                    f"Kernbeeld: belangrijkste motieven '{waarde[:160]}'; zonder jaar niet overgenomen (geef --jaar).",
+                    i + 1,
+                )
+            elif not jaargegevens.get("motieven"):
+                p.merk(
+                    f"Kernbeeld: belangrijkste motieven '{waarde[:160]}'; de pagina vinkt voor {jaar} geen motieven "
+                    "aan, dus niet als motief overgenomen.",
+                    i + 1,
+                )
+            else:
+                per = {m["categorie"]: m for m in jaargegevens["motieven"]}
+                markeer_belangrijkste(per, genoemd, kader, p, i + 1)
+        elif n.startswith(("begrote kosten", "feitelijke kosten")):
+            regel = f"{kop.strip()}: {waarde}"
+            if jaar:
+                doel = p.gegevens.setdefault("jaren", {}).setdefault(jaar, {})
+                doel["financien_toelichting"] = " ".join(
+                    filter(None, [doel.get("financien_toelichting"), f"Kernbeeld — {regel}"])
+                )
+            else:
+                p.merk(f"Kernbeeld: '{regel[:160]}'; zonder jaar niet overgenomen (geef --jaar).", i + 1)
+
+
+def _top_delen(item: str) -> list[str]:
+    """The parts of one item between ', ' outside parentheses ("hulpverlening (politie, brandweer)" is one)."""
+    delen, huidig, diepte = [], "", 0
+    for i, teken in enumerate(item):
+        diepte += (teken == "(") - (teken == ")")
+        if teken == "," and diepte <= 0 and item[i + 1 : i + 2] == " ":
+            delen.append(huidig)
+            huidig = ""
+            continue
+        huidig += teken
+    return [d.strip() for d in [*delen, huidig] if d.strip()]
+
+
+def _op_woorden(items: list[str], labels: list[str], p: Pagina, regel: int, kop: str) -> list[str]:
+    """A bullet that holds a whole list ("Raad: politiek belangrijk, College: bestuurlijk belangrijk") split where
+    a known word of the kader begins; a comma inside parentheses or inside one known word stays. What matches no
+    word is kept verbatim, with a remark: never dropped, never split on a guess."""
+    bekend = {normaliseer(x) for x in labels}
+    uit = []
+    for item in items:
+        delen = _top_delen(item)[:200]
+        if normaliseer(item) in bekend or len(delen) < 2:
+            uit.append(item)
+            continue
+        i = 0
+        while i < len(delen):
+            stuk = next((j for j in range(len(delen), i, -1) if normaliseer(", ".join(delen[i:j])) in bekend), None)
+            if stuk is None:  # unknown: up to where a known word starts again
+                stuk = next(
+                    (
+                        j
+                        for j in range(i + 1, len(delen))
+                        if any(normaliseer(", ".join(delen[j:k])) in bekend for k in range(j + 1, len(delen) + 1))
+                    ),
+                    len(delen),
+                )
+                onbekend = ", ".join(delen[i:stuk])
+                p.merk(
+                    f"{kop[:1].upper()}{kop[1:]}: '{onbekend[:120]}' staat niet in de woorden van het kader; "
+                    "letterlijk overgenomen (vul het kader aan als het één of meer bekende woorden zijn).",
+                    regel + 1,
+                )
+            uit.append(", ".join(delen[i:stuk]))
+            i = stuk
+    return uit
 
 
 def _sleutels(waarden: list[str], opties: dict[str, Any], kader: Kader, p: Pagina, regel: int) -> list[str]:
