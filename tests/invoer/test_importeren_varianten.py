@@ -344,4 +344,29 @@ def test_kernbeeld_belangrijkste_motieven_en_kosten_niet_stil_weg(kader):
         "Kernbeeld — Begrote kosten: € 1.250.000 (bijdrage van de drie gemeenten samen)"
     )
     assert "motieven" not in met.gegevens["jaren"][2024]
+    # The Kernbeeld's empty 'Proces' is no beoogd result, and takes nothing of the headings after it.
+    assert "beoogd" not in met.gegevens["jaren"][2024]
     assert any("geen motieven aan, dus niet als motief overgenomen" in o["tekst"] for o in met.opmerkingen)
+
+
+def test_opmerkingen_zeggen_precies_wat(kader):
+    """A remark states exactly what was and was not taken: empty headings are no motives without a year; every
+    missing part of a cut page is named; a page that stops mid-sentence is cut."""
+    leeg = (PAGINAS / "v8_a_kernbeeld_in_een_regel.txt").read_text(encoding="utf-8")
+    teksten = [o["tekst"] for o in lees_pagina(leeg, "v8", kader).opmerkingen]
+    assert not any("toont motieven en resultaten zonder jaar" in t for t in teksten)  # only empty headings
+    c = (PAGINAS / "res_c_2024.txt").read_text(encoding="utf-8")
+    afgekapt = c[: c.index("Kosten en baten: begroting en realisatie")]
+    teksten = [o["tekst"] for o in lees_pagina(afgekapt, "res", kader).opmerkingen]
+    assert any(
+        "de onderdelen 'Aandeel van de gemeente in de realisatie van de opgave', 'Evenwicht' ontbreken" in t
+        for t in teksten
+    ), teksten
+    zin = (
+        c.rstrip()
+        + "\nDe gemeenten spreken af dat de kosten van de regionale coördinatie voortaan worden verdeeld naar"
+    )
+    teksten = [o["tekst"] for o in lees_pagina(zin, "res", kader).opmerkingen]
+    assert any("stopt midden in een zin" in t and "verdeeld naar" in t for t in teksten), teksten
+    heel = [o["tekst"] for o in lees_pagina(c, "res", kader).opmerkingen]
+    assert not any("stopt midden in een zin" in t for t in heel)

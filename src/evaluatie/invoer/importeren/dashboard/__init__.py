@@ -135,8 +135,32 @@ SLOTKOPPEN = {
 }
 
 
+# A browser copy of a whole page ends with the wiki's footer; a copy that stops before it may be cut.
+VOETREGELS = ("retrieved from", "opgehaald van", "this page was last edited", "deze pagina is het laatst bewerkt")
+ZINSEINDE = tuple('.!?:;)"”’…]')
+
+
 def _volledig(r: Regels, p: Pagina) -> None:
-    """A page cut off halfway misses its closing parts: say so, keep what was read."""
-    ontbreekt = next((kop for kop in SLOTKOPPEN[p.soort] if r.vind(kop, begint=True) is None), None)
+    """A page cut off halfway misses its closing parts, or stops mid-sentence: say so (every missing part by
+    name), keep what was read."""
+    ontbreekt = [kop for kop in SLOTKOPPEN[p.soort] if r.vind(kop, begint=True) is None]
     if ontbreekt:
-        p.merk(f"{AFGEBROKEN_BRON}: het onderdeel '{ontbreekt}' ontbreekt; overgenomen wat er staat.", len(r))
+        delen = ", ".join(f"'{kop}'" for kop in ontbreekt)
+        woord = "het onderdeel" if len(ontbreekt) == 1 else "de onderdelen"
+        p.merk(
+            f"{AFGEBROKEN_BRON}: {woord} {delen} {'ontbreekt' if len(ontbreekt) == 1 else 'ontbreken'}; "
+            "overgenomen wat er staat.",
+            len(r),
+        )
+        return
+    if any(n.startswith(VOETREGELS) for n in r.norm):
+        return
+    laatste = next(
+        ((i, x.strip()) for i, x in reversed(list(enumerate(r.regels))) if x.strip() and not RUIS.match(x.strip())),
+        None,
+    )
+    if laatste and len(laatste[1]) >= 40 and not laatste[1].endswith(ZINSEINDE) and not laatste[1][-1].isdigit():
+        p.merk(
+            f'{AFGEBROKEN_BRON}: de pagina stopt midden in een zin ("…{laatste[1][-60:]}"); overgenomen wat er staat.',
+            laatste[0] + 1,
+        )

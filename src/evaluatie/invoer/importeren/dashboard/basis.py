@@ -130,16 +130,19 @@ def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen
         if not g.get(veld) and (regels := blok(kop)):
             regel = r.vind(kop, start, eind) or start
             items = [x if veld == "onderwerpen" else _aard(x) for x in lijst_items(regels)]
-            g[veld] = _op_woorden(items, labels, p, regel, kop)
-            overgenomen.append(kop)
+            if waarden := _op_woorden(items, labels, p, regel, kop):
+                g[veld] = waarden
+                overgenomen.append(kop)
     belang = dict(g.get("belangrijkheid") or {})
     for kop, veld in (("belangrijk waarom?", "waarom"), ("belangrijk voor wie?", "voor_wie")):
         if not belang.get(veld) and (regels := blok(kop)):
             opties = getattr(kader.belangrijkheid, veld)
             regel = r.vind(kop, start, eind) or start
             labels = [o if isinstance(o, str) else o.label for o in opties.values()]
-            belang[veld] = _sleutels(_op_woorden(lijst_items(regels), labels, p, regel, kop), opties, kader, p, regel)
-            overgenomen.append(kop)
+            sleutels = _sleutels(_op_woorden(lijst_items(regels), labels, p, regel, kop), opties, kader, p, regel)
+            if sleutels:  # a remark says only what was really taken
+                belang[veld] = sleutels
+                overgenomen.append(kop)
     if belang:
         g["belangrijkheid"] = belang
     if not g.get("partners") and (regels := blok("samenwerkingspartners")) and (tekst := regels_als_tekst(regels)):

@@ -10,7 +10,16 @@ from typing import Any
 from evaluatie.domein.kader import ONBEKEND_ANTWOORD, Kader
 from evaluatie.domein.tekst import normaliseer
 from evaluatie.invoer.importeren.dashboard.financien import lees_aandeel, lees_financien
-from evaluatie.invoer.importeren.dashboard.pagina import BULLET, C_DELEN, JAAR_REGEL, Pagina, Regels, regels_als_tekst
+from evaluatie.invoer.importeren.dashboard.pagina import (
+    BULLET,
+    C_DELEN,
+    JAAR_REGEL,
+    KERNBEELD_KOPPEN,
+    KOPPEN,
+    Pagina,
+    Regels,
+    regels_als_tekst,
+)
 
 
 def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
@@ -23,7 +32,7 @@ def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
     financien = lees_financien(r, p, kader, jaar) if jaar and p.soort == "C" else {}
     lees_aandeel(r, doel, gegevens)
     if jaar is None:
-        if any(v for k, v in gegevens.items() if k != "motieven") or gegevens.get("motieven"):
+        if _heeft_inhoud(gegevens):  # empty headings are no motives or results: no remark about them
             p.merk("De pagina toont motieven en resultaten zonder jaar; niet overgenomen. Vul ze per jaar in.")
         return
     jaren = p.gegevens.setdefault("jaren", {})
@@ -35,6 +44,13 @@ def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
         if secties:
             jaren[j]["financien"] = secties
     jaren.setdefault(jaar, {}).update(gegevens)
+
+
+def _heeft_inhoud(waarde: Any) -> bool:
+    """Whether anything was filled in (a motive category, a text, a rung), not only empty structure."""
+    if isinstance(waarde, dict | list):
+        return any(_heeft_inhoud(v) for v in (waarde.values() if isinstance(waarde, dict) else waarde))
+    return waarde not in (None, "", False)
 
 
 def _motieven(r: Regels, p: Pagina, kader: Kader, gegevens: dict[str, Any]) -> None:
@@ -193,18 +209,30 @@ def _resultaten(r: Regels, kader: Kader, gegevens: dict[str, Any]) -> None:
     """Intended results (after the Tips block) and actual results, under headings that are the ladders' labels."""
     ladders = {lad.label: sleutel for sleutel, lad in kader.ladders.items()}
     koppen = [*ladders.items(), ("kern (maximaal 500 tekens)", "kern"), ("kern", "kern")]
-    eind = {normaliseer(k) for k, _ in koppen} | {
-        normaliseer(k)
-        for k in (
-            "kosten en baten: begroting en realisatie",
-            "feitelijke resultaten van de samenwerking",
-            "aandeel van de gemeente in de realisatie van de opgave",
-            "feitelijke resultaten",
-        )
-    }
-    feitelijk_start = r.vind("feitelijke resultaten van de samenwerking")
-    tips = r.vind("tips")
-    beoogd_start = tips if tips is not None else r.vind("beoogde resultaten")
+    eind = (
+        {normaliseer(k) for k, _ in koppen}
+        | {
+            normaliseer(k)
+            for k in (
+                "kosten en baten: begroting en realisatie",
+                "feitelijke resultaten van de samenwerking",
+                "aandeel van de gemeente in de realisatie van de opgave",
+                "feitelijke resultaten",
+            )
+        }
+        | KERNBEELD_KOPPEN
+        | KOPPEN
+        | C_DELEN
+    )  # a text ends at any heading of the page: an empty one takes nothing in
+    # An A page's Kernbeeld repeats these headings ("Beoogde resultaten", "Proces") as fields of its own: the results
+    # are read after it, never from it.
+    vanaf = 0
+    if (kb := r.vind("kernbeeld zie meer")) is not None or (kb := r.vind("kernbeeld")) is not None:
+        einde = r.vind("totaaloverzicht kernbeeld", kb)
+        vanaf = einde if einde is not None else (r.vind("basisgegevens", kb) or len(r))
+    feitelijk_start = r.vind("feitelijke resultaten van de samenwerking", vanaf)
+    tips = r.vind("tips", vanaf)
+    beoogd_start = tips if tips is not None else r.vind("beoogde resultaten", vanaf)
     for kant, van, tot in (("beoogd", beoogd_start, feitelijk_start), ("feitelijk", feitelijk_start, None)):
         if van is None:
             continue
