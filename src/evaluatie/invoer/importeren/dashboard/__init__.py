@@ -12,7 +12,7 @@ from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import AFGEBROKEN_BRON
 from evaluatie.domein.tekst import normaliseer, slug
 from evaluatie.invoer.importeren.dashboard.basis import kernbeeld_jaarregels, lees_basisgegevens
-from evaluatie.invoer.importeren.dashboard.jaar import lees_jaar
+from evaluatie.invoer.importeren.dashboard.jaar import heeft_inhoud, lees_jaar
 from evaluatie.invoer.importeren.dashboard.pagina import (
     A_TITEL,
     AFKORTING_REGEL,
@@ -119,8 +119,11 @@ def lees_pagina(tekst: str, bestand: str, kader: Kader, jaar: int | None = None)
         lees_basisgegevens(r, p, kader)
         lees_jaar(r, p, kader, jaar)
         kernbeeld_jaarregels(r, p, kader, jaar)
-        if jaar:
-            p.merk(f"Motieven en resultaten zonder jaar op deze pagina zijn onder {jaar} gezet (opgegeven met --jaar).")
+        gezet = [k for k, v in p.gegevens.get("jaren", {}).get(jaar, {}).items() if heeft_inhoud(v)] if jaar else []
+        if gezet:
+            p.merk(f"Zonder jaar op deze pagina, onder {jaar} gezet (opgegeven met --jaar): {', '.join(gezet)}.")
+        elif jaar:
+            p.merk(f"--jaar {jaar} opgegeven, maar de pagina toont geen motieven, resultaten of kosten om te zetten.")
     else:
         p.jaar = _c_jaar(r, titel_jaar, jaar, p)
         lees_jaar(r, p, kader, p.jaar)

@@ -32,7 +32,7 @@ def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
     financien = lees_financien(r, p, kader, jaar) if jaar and p.soort == "C" else {}
     lees_aandeel(r, doel, gegevens)
     if jaar is None:
-        if _heeft_inhoud(gegevens):  # empty headings are no motives or results: no remark about them
+        if heeft_inhoud(gegevens):  # empty headings are no motives or results: no remark about them
             p.merk("De pagina toont motieven en resultaten zonder jaar; niet overgenomen. Vul ze per jaar in.")
         return
     jaren = p.gegevens.setdefault("jaren", {})
@@ -46,10 +46,10 @@ def lees_jaar(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -> None:
     jaren.setdefault(jaar, {}).update(gegevens)
 
 
-def _heeft_inhoud(waarde: Any) -> bool:
+def heeft_inhoud(waarde: Any) -> bool:
     """Whether anything was filled in (a motive category, a text, a rung), not only empty structure."""
     if isinstance(waarde, dict | list):
-        return any(_heeft_inhoud(v) for v in (waarde.values() if isinstance(waarde, dict) else waarde))
+        return any(heeft_inhoud(v) for v in (waarde.values() if isinstance(waarde, dict) else waarde))
     return waarde not in (None, "", False)
 
 
