@@ -16,16 +16,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
+from appstart import vrije_poort, wacht
 from playwright.async_api import async_playwright
 from procesboom import pss
 
@@ -34,23 +33,6 @@ from evaluatie.opslag.laden import laad_gegevens
 BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 MIB = 2**20
-
-
-def _poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wacht(url: str, seconden: float) -> None:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        try:
-            if urllib.request.urlopen(url, timeout=2).status == 200:
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"de app antwoordt niet binnen {seconden} s")
 
 
 class Meter(threading.Thread):
@@ -125,7 +107,7 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
         samenwerkingen = [(sw.gemeente, sw.naam) for sw in laad_gegevens(data).samenwerkingen][: args.tabs]
-        poort = _poort()
+        poort = vrije_poort()
         app = subprocess.Popen(
             [BIN / "evaluatie", "invullen", str(data), "--poort", str(poort), "--max-formulieren", str(args.tabs)],
             stdout=(Path(tmp) / "app.log").open("w"),
@@ -133,7 +115,7 @@ def main() -> None:
             cwd=tmp,
         )
         try:
-            _wacht(f"http://127.0.0.1:{poort}/voila/static/voila.js", 60)
+            wacht(f"http://127.0.0.1:{poort}/voila/static/voila.js", 60)
             time.sleep(1)
             voor = pss(app.pid)
             meter = Meter(app.pid)

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
+from appstart import vrije_poort, wacht
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,26 +27,9 @@ BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def _poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wacht(url: str, seconden: float) -> None:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        try:
-            if urllib.request.urlopen(url, timeout=2).status == 200:
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"de app antwoordt niet binnen {seconden} s")
-
-
 def klikken(map_: Path, keer: int) -> tuple[float, list[float]]:
     shutil.copytree(ROOT / "data", map_ / "data")
-    poort = _poort()
+    poort = vrije_poort()
     app = subprocess.Popen(
         [BIN / "evaluatie", "invullen", str(map_ / "data"), "--poort", str(poort)],
         stdout=subprocess.DEVNULL,
@@ -55,7 +37,7 @@ def klikken(map_: Path, keer: int) -> tuple[float, list[float]]:
         cwd=map_,
     )
     try:
-        _wacht(f"http://127.0.0.1:{poort}/voila/static/voila.js", 60)
+        wacht(f"http://127.0.0.1:{poort}/voila/static/voila.js", 60)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
             p = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -28,3 +28,15 @@ def pagina() -> Iterator[object]:
             yield browser.new_page(viewport={"width": 1280, "height": 900})
         finally:
             browser.close()
+
+
+def kies(p: object, samenwerking: str, jaar: str = "2024", gemeente: str = "voorbeeldstad") -> None:
+    """Choose gemeente, partnership and year in the form, each once the one before has enabled it, and wait until
+    the year's fields are there."""
+    keuzes = p.locator(".evaluatie-formulier select")
+    keuzes.nth(0).select_option(label=gemeente)
+    p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[1].disabled === false")
+    keuzes.nth(1).select_option(label=samenwerking)
+    p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[2].disabled === false")
+    keuzes.nth(2).select_option(label=jaar)
+    p.wait_for_selector(".evaluatie-kosten-0-realisatie input")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ..app import start_app
-from ..browser import pagina
+from ..browser import kies, pagina
 from ..conftest import DATA, eigen_kernels, wacht_tot
 
 pytestmark = pytest.mark.browser
@@ -19,13 +19,7 @@ pytestmark = pytest.mark.browser
 def open_formulier(p, basis: str) -> None:
     p.set_default_timeout(60_000)
     p.goto(f"{basis}/")
-    keuzes = p.locator(".evaluatie-formulier select")
-    keuzes.nth(0).select_option(label="voorbeeldstad")
-    p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[1].disabled === false")
-    keuzes.nth(1).select_option(label="Stichting Cultuurpodium Het Anker")
-    p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[2].disabled === false")
-    keuzes.nth(2).select_option(label="2024")
-    p.wait_for_selector(".kernbeeld")
+    kies(p, "Stichting Cultuurpodium Het Anker")
 
 
 def test_gesloten_tabblad_geeft_kernels_terug(tmp_path: Path):

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from ..browser import pagina
+from ..browser import kies, pagina
 from ..conftest import DATA, antwoordt, vrije_poort, wacht_tot
 
 pytestmark = pytest.mark.browser
@@ -59,12 +59,7 @@ def test_formulier_met_toetsenbord_en_schermlezer(tmp_path: Path):
             p.goto(f"http://127.0.0.1:{poort}/")
             p.wait_for_selector(".evaluatie-formulier select")
             gebreken["start"] = _schendingen(axe, p)
-            keuzes = p.locator(".evaluatie-formulier select")
-            keuzes.nth(0).select_option(label="voorbeeldstad")
-            p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[1].disabled === false")
-            keuzes.nth(1).select_option(label="Stichting Cultuurpodium Het Anker")
-            p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[2].disabled === false")
-            keuzes.nth(2).select_option(label="2024")
+            kies(p, "Stichting Cultuurpodium Het Anker")
             p.wait_for_selector(".kernbeeld")
             gebreken["jaar geladen"] = _schendingen(axe, p)
             assert p.get_attribute(".evaluatie-melding", "aria-live") == "polite"

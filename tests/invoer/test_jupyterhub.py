@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from ..browser import pagina
+from ..browser import kies, pagina
 from ..conftest import DATA, ROOT, vrije_poort, wacht_tot
 
 pytestmark = pytest.mark.hub
@@ -99,28 +99,22 @@ def log_in(browser, url: str, naam: str):
     return p
 
 
-def kies(p, samenwerking: str) -> None:
-    keuzes = p.locator(".evaluatie-formulier select")
-    keuzes.nth(0).select_option(label="voorbeeldstad")
-    p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[1].disabled === false")
-    keuzes.nth(1).select_option(label=samenwerking)
-    p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[2].disabled === false")
-    keuzes.nth(2).select_option(label="2024")
-    p.wait_for_selector(".evaluatie-kosten-0-realisatie input")
-
-
-def typ(p, bedrag: str) -> None:
-    p.fill(".evaluatie-kosten-0-realisatie input", bedrag)
-    p.wait_for_function(
-        "() => document.querySelector('.evaluatie-status')?.textContent.includes('Niet bewaarde wijzigingen')"
-    )
-
-
-def uitkomst(p) -> str:
-    p.wait_for_function(
-        "() => /Bewaard|Niet bewaard/.test(document.querySelector('.evaluatie-melding')?.textContent || '')"
-    )
-    return p.inner_text(".evaluatie-melding")
+def typ_en_bewaar_tegelijk(eerste, tweede, bedragen: tuple[str, str]) -> tuple[str, str]:
+    """Each types an amount, then both click Bewaren at the same moment: what each form says afterwards."""
+    for p, bedrag in zip((eerste, tweede), bedragen, strict=True):
+        p.fill(".evaluatie-kosten-0-realisatie input", bedrag)
+        p.wait_for_function(
+            "() => document.querySelector('.evaluatie-status')?.textContent.includes('Niet bewaarde wijzigingen')"
+        )
+    eerste.click(".evaluatie-bewaar", no_wait_after=True)
+    tweede.click(".evaluatie-bewaar", no_wait_after=True)
+    uit = []
+    for p in (eerste, tweede):
+        p.wait_for_function(
+            "() => /Bewaard|Niet bewaard/.test(document.querySelector('.evaluatie-melding')?.textContent || '')"
+        )
+        uit.append(p.inner_text(".evaluatie-melding"))
+    return uit[0], uit[1]
 
 
 def geschiedenis(data: Path, samenwerking: str) -> str:
@@ -141,11 +135,8 @@ def test_twee_accounthouders_onder_jupyterhub(hub):
         # Different partnerships, saved at the same moment: both land.
         kies(anna, "Stichting Cultuurpodium Het Anker")
         kies(bram, "Netwerk Bibliotheken Voorbeeldstreek")
-        typ(anna, "851.000")
-        typ(bram, "89.000")
-        anna.click(".evaluatie-bewaar", no_wait_after=True)
-        bram.click(".evaluatie-bewaar", no_wait_after=True)
-        assert "Bewaard" in uitkomst(anna) and "Bewaard" in uitkomst(bram)
+        van_anna, van_bram = typ_en_bewaar_tegelijk(anna, bram, ("851.000", "89.000"))
+        assert "Bewaard" in van_anna and "Bewaard" in van_bram
         assert "anna (formulier): kosten 2024 Subsidie realisatie 840.000 → 851.000" in geschiedenis(
             data, "cultuurpodium"
         )
@@ -156,11 +147,7 @@ def test_twee_accounthouders_onder_jupyterhub(hub):
         # The same partnership, saved at the same moment: one lands, the other is told and keeps what it typed.
         kies(anna, "Lokaal Sportakkoord Voorbeeldstad")
         kies(bram, "Lokaal Sportakkoord Voorbeeldstad")
-        typ(anna, "57.000")
-        typ(bram, "59.000")
-        anna.click(".evaluatie-bewaar", no_wait_after=True)
-        bram.click(".evaluatie-bewaar", no_wait_after=True)
-        uitkomsten = {"anna": uitkomst(anna), "bram": uitkomst(bram)}
+        uitkomsten = dict(zip(("anna", "bram"), typ_en_bewaar_tegelijk(anna, bram, ("57.000", "59.000")), strict=True))
         gelukt = [naam for naam, tekst in uitkomsten.items() if tekst.startswith("Bewaard")]
         assert len(gelukt) == 1, uitkomsten
         verloren = "bram" if gelukt == ["anna"] else "anna"
