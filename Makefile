@@ -45,6 +45,7 @@ chromium: ## Debian-chromium voor de browsertests
 PROXY := $(VENV)/proxy/node_modules/.bin/configurable-http-proxy
 proxy: $(PROXY) ## JupyterHubs proxy (npm) voor de JupyterHub-test
 $(PROXY): docs/jupyterhub/package-lock.json | $(STAMP)
+	@command -v npm >/dev/null || { $(SUDO) $(APT) update && $(SUDO) $(APT) install -y nodejs npm >/dev/null; }
 	mkdir -p $(VENV)/proxy
 	cp docs/jupyterhub/package.json docs/jupyterhub/package-lock.json $(VENV)/proxy/
 	cd $(VENV)/proxy && npm ci --no-audit --no-fund --silent
