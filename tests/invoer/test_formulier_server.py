@@ -75,6 +75,8 @@ def test_dns_rebinding_krijgt_niets(data: Path):
     with start_app(data) as app:
         status, eigen, _ = haal(f"{app.basis}/")
         assert status == 200 and '<html lang="nl">' in eigen
+        # Another template by URL (Voilà's `lab` links a CDN) is not on offer.
+        assert "cdn.jsdelivr" not in haal(f"{app.basis}/?template=lab")[1]
         kernel = kernel_van(eigen)
         vreemd = f"evil.example:{app.poort}"
         status, tekst, _ = haal(f"{app.basis}/", {"Host": vreemd})

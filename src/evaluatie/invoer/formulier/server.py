@@ -134,6 +134,12 @@ class Formulierpagina(TornadoVoilaHandler):
         await super().prepare()
         self.xsrf_token  # noqa: B018 - reading it sets the cookie
 
+    def get_argument(self, name: str, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        """The form's own template and theme, whatever the URL asks (`?template=lab` would load a CDN)."""
+        if name in ("template", "theme"):
+            return None
+        return super().get_argument(name, *args, **kwargs)
+
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         fout = kwargs.get("exc_info", (None, None, None))[1]
         if isinstance(fout, Vol):
