@@ -232,26 +232,23 @@ def _top_delen(item: str) -> list[str]:
 def _op_woorden(items: list[str], labels: list[str], p: Pagina, regel: int, kop: str) -> list[str]:
     """A bullet that holds a whole list ("Raad: politiek belangrijk, College: bestuurlijk belangrijk") split where
     a known word of the kader begins; a comma inside parentheses or inside one known word stays. What matches no
-    word is kept verbatim, with a remark: never dropped, never split on a guess."""
+    word is kept verbatim, with a remark: never dropped, never split on a guess. Linear in the item's parts: a
+    known word spans at most as many parts as the longest label has."""
     bekend = {normaliseer(x) for x in labels}
+    breedte = max((x.count(", ") + 1 for x in labels), default=1)
     uit = []
     for item in items:
-        delen = _top_delen(item)[:200]
+        delen = _top_delen(item)
         if normaliseer(item) in bekend or len(delen) < 2:
             uit.append(item)
             continue
+
         i = 0
         while i < len(delen):
-            stuk = next((j for j in range(len(delen), i, -1) if normaliseer(", ".join(delen[i:j])) in bekend), None)
+            stuk = _woord_tot(delen, i, bekend, breedte)
             if stuk is None:  # unknown: up to where a known word starts again
-                stuk = next(
-                    (
-                        j
-                        for j in range(i + 1, len(delen))
-                        if any(normaliseer(", ".join(delen[j:k])) in bekend for k in range(j + 1, len(delen) + 1))
-                    ),
-                    len(delen),
-                )
+                volgend = (j for j in range(i + 1, len(delen)) if _woord_tot(delen, j, bekend, breedte) is not None)
+                stuk = next(volgend, len(delen))
                 onbekend = ", ".join(delen[i:stuk])
                 p.merk(
                     f"{kop[:1].upper()}{kop[1:]}: '{onbekend[:120]}' staat niet in de woorden van het kader; "
@@ -261,6 +258,12 @@ def _op_woorden(items: list[str], labels: list[str], p: Pagina, regel: int, kop:
             uit.append(", ".join(delen[i:stuk]))
             i = stuk
     return uit
+
+
+def _woord_tot(delen: list[str], i: int, bekend: set[str], breedte: int) -> int | None:
+    """Where the longest known word that starts at part `i` ends (None: no known word starts there)."""
+    einde = min(len(delen), i + breedte)
+    return next((j for j in range(einde, i, -1) if normaliseer(", ".join(delen[i:j])) in bekend), None)
 
 
 def _sleutels(waarden: list[str], opties: dict[str, Any], kader: Kader, p: Pagina, regel: int) -> list[str]:
