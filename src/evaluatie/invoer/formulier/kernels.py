@@ -94,7 +94,13 @@ class Formulierkernels(AsyncMappingKernelManager):
         elif verbonden and self.onbewaard_map and heeft_onbewaard(Path(self.onbewaard_map), kernel_id):
             return  # the evaluator's unsaved work outweighs the memory
         elif stil > self.cull_idle_timeout:
-            reden = f"{stil / 60:.0f} minuten niet gebruikt" if verbonden else "nooit een tabblad verbonden"
+            reden = (
+                f"{stil / 60:.0f} minuten niet gebruikt"
+                if verbonden
+                else "het tabblad is weg"
+                if los is not None
+                else "nooit een tabblad verbonden"
+            )
         else:
             return
         print(f"Formulier gesloten ({reden}); nog open: {self.open_formulieren() - 1}.", flush=True)
