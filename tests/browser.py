@@ -37,6 +37,11 @@ def kies(p: object, samenwerking: str, jaar: str = "2024", gemeente: str = "voor
     keuzes.nth(0).select_option(label=gemeente)
     p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[1].disabled === false")
     keuzes.nth(1).select_option(label=samenwerking)
-    p.wait_for_function("() => document.querySelectorAll('.evaluatie-formulier select')[2].disabled === false")
+    # The year list is the new partnership's once the form has emptied it (back to its first choice, "Kies …"):
+    # choosing from the list of the partnership before would be undone a moment later.
+    p.wait_for_function(
+        "() => { const s = document.querySelectorAll('.evaluatie-formulier select')[2];"
+        " return !s.disabled && s.selectedIndex === 0 && !document.querySelector('.evaluatie-kosten-0-realisatie'); }"
+    )
     keuzes.nth(2).select_option(label=jaar)
     p.wait_for_selector(".evaluatie-kosten-0-realisatie input")
