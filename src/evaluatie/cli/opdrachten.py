@@ -1,4 +1,5 @@
-"""What each sub-command of `evaluatie` does; the words of the command line are in `parser`.
+"""What each sub-command of `evaluatie` does; the words of the command line are in `parser`, the commands that write
+the data folder in `bewaren`, what they all share in `gemeen`.
 
 Each command imports what only it needs inside its function: `controleer` does not load pandas, the report machinery
 or the Excel library, and `--help` loads none of this module.
@@ -7,62 +8,17 @@ or the Excel library, and `--help` loads none of this module.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import sys
-import textwrap
 from pathlib import Path
 
-from evaluatie.domein.fouten import Gegevensfout, Parameterfout, os_reden
+from evaluatie.cli.bewaren import geschiedenis, importeer_cmd, invullen, nieuwjaar
+from evaluatie.cli.gemeen import gegevens_van, meld, uitvoerbestand, uitvoermap
+from evaluatie.domein.fouten import Parameterfout
 from evaluatie.domein.opmaak import aantal
-from evaluatie.opslag.laden import Gegevensset, laad_gegevens
-from evaluatie.regels.analyse import evalueer, laatste_jaar, standaardjaar
+from evaluatie.opslag.laden import laad_gegevens
+from evaluatie.regels.analyse import evalueer, standaardjaar
 from evaluatie.regels.kwaliteit import basis_bevindingen
 
 PARAGRAAF = "paragraaf-verbonden-partijen"
-
-
-def uitvoermap(pad: Path) -> Path:
-    """`--naar` as a folder that exists or can be made; a file, a device or an unwritable place is a Dutch error."""
-    if pad.exists() and not pad.is_dir():
-        raise Parameterfout(f"--naar {pad} is geen map (het is een bestand of apparaat); kies een map.")
-    try:
-        pad.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise Parameterfout(f"--naar {pad}: de map kan niet worden gemaakt ({os_reden(exc)}).") from None
-    if not os.access(pad, os.W_OK):
-        raise Parameterfout(f"--naar {pad}: in deze map mag niet worden geschreven.")
-    return pad
-
-
-def uitvoerbestand(pad: Path, extensie: str) -> Path:
-    """`--naar` as a file to write: not a folder, in a folder that exists or can be made."""
-    if pad.is_dir():
-        raise Parameterfout(
-            f"--naar {pad} is een map; geef een bestandsnaam, bijvoorbeeld {pad / ('werkmap' + extensie)}."
-        )
-    uitvoermap(pad.parent)
-    return pad
-
-
-def _gegevens(args: argparse.Namespace, gevolg: str = "") -> Gegevensset:
-    """Every command's start: load the data folder (one gemeente when asked), refuse a gemeente without files, and
-    name each file that cannot be read with what that means for this command (`gevolg`)."""
-    gegevens = laad_gegevens(args.data, args.gemeente)
-    if args.gemeente and args.gemeente not in gegevens.gemeenten():
-        raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen bestanden in {args.data}.")
-    for fout in gegevens.fouten:
-        print(f"FOUT  {fout}" + (f" ({gevolg})" if gevolg else ""))
-    return gegevens
-
-
-def meld(tekst: str, inspringen: str = "    ") -> None:
-    """A line of output: on a terminal wrapped to its width (continuations indented); into a pipe or file whole, one
-    message per line, for grep."""
-    if sys.stdout.isatty():
-        breedte = shutil.get_terminal_size().columns
-        tekst = textwrap.fill(tekst, breedte, subsequent_indent=inspringen, break_on_hyphens=False)
-    print(tekst)
 
 
 def controleer(args: argparse.Namespace) -> int:
@@ -70,7 +26,7 @@ def controleer(args: argparse.Namespace) -> int:
     is said in words, its field path after it between backticks (for whoever opens the file)."""
     from evaluatie.rapportage.plaats import plaats
 
-    gegevens = _gegevens(args)
+    gegevens = gegevens_van(args)
     for pad, reden in gegevens.overgeslagen:
         meld(f"OVERGESLAGEN  {pad}: {reden}")
     jaren = {gem: args.jaar or standaardjaar(gegevens.van(gem)) for gem in gegevens.gemeenten()}
@@ -92,7 +48,7 @@ def overzicht(args: argparse.Namespace) -> int:
     from evaluatie.domein.opmaak import euro, procent
     from evaluatie.rapportage.overzicht import evaluaties, overzicht_rij
 
-    gegevens = _gegevens(args, "niet in het overzicht")
+    gegevens = gegevens_van(args, "niet in het overzicht")
     for gem in gegevens.gemeenten():
         jaar = args.jaar or standaardjaar(gegevens.van(gem))
         if jaar is None:
@@ -184,42 +140,10 @@ def exporteer_excel_cmd(args: argparse.Namespace) -> int:
     from evaluatie.invoer.excel import exporteer_excel
 
     naar = uitvoerbestand(args.naar, ".xlsx")
-    gegevens = _gegevens(args, "niet in de werkmap")
+    gegevens = gegevens_van(args, "niet in de werkmap")
     pad = exporteer_excel(gegevens.van(args.gemeente), gegevens.kader(args.gemeente), naar)
     print(f"{aantal(len(gegevens.van(args.gemeente)), 'samenwerking', 'samenwerkingen')} in {pad}")
     return 1 if gegevens.fouten else 0
-
-
-def importeer_cmd(args: argparse.Namespace) -> int:
-    """Import what can be imported; name every refused page with its reason; exit 1 when anything was refused."""
-    from evaluatie.invoer.importeren import importeer
-
-    opties = {"jaar": args.jaar, "titel": getattr(args, "titel", None)}
-    samenwerking = getattr(args, "samenwerking", None)
-    uitkomst = importeer(args.soort, args.paginas, args.naar, args.gemeente, args.overschrijf, samenwerking, **opties)
-    for v in uitkomst.verslagen:
-        status = "nieuw" if v.nieuw else "bijgewerkt" if v.veranderd else "ongewijzigd"
-        print(
-            f"{v.id}: {status}"
-            + (f", {aantal(len(v.gezet), 'veld', 'velden')} gezet" if v.gezet and not v.nieuw else "")
-        )
-        for regel in v.gewijzigd:
-            print(f"  gewijzigd: {regel}")
-        for regel in v.niet_overschreven:
-            print(f"  niet overschreven: {regel}")
-        if v.herschreven:
-            print("  let op: de opmaak van het bestand kon niet behouden blijven; het is opnieuw geschreven")
-    for bron, reden in uitkomst.geweigerd:
-        print(f"GEWEIGERD  {bron}: {reden}")
-    if uitkomst.geweigerd:
-        geweigerd = aantal(len(uitkomst.geweigerd), "bron", "bronnen")
-        if uitkomst.verslagen:
-            samen = aantal(len(uitkomst.verslagen), "samenwerking", "samenwerkingen")
-            print(f"{geweigerd} geweigerd; {samen} geïmporteerd.")
-        else:
-            print(f"Niets geïmporteerd: {geweigerd} geweigerd.")
-    print("Controleer de bevindingen met: evaluatie controleer " + str(args.naar))
-    return 1 if uitkomst.geweigerd else 0
 
 
 def vergelijk(args: argparse.Namespace) -> int:
@@ -300,7 +224,7 @@ def paragraaf_cmd(args: argparse.Namespace) -> int:
     from evaluatie.rapportage.paragraaf import paragraaf_html
     from evaluatie.uitvoering.formaten import kies_formaten, schrijf_document
 
-    gegevens = _gegevens(args, "niet in de paragraaf")
+    gegevens = gegevens_van(args, "niet in de paragraaf")
     jaar = args.jaar or standaardjaar(gegevens.van(args.gemeente))
     if jaar is None:
         raise Parameterfout(f"Gemeente '{args.gemeente}' heeft geen jaar met gegevens; geef --jaar op.")
@@ -314,93 +238,6 @@ def paragraaf_cmd(args: argparse.Namespace) -> int:
     for pad in schrijf_document(html, uitvoermap(args.naar), (args.gemeente, str(jaar)), PARAGRAAF, formaten):
         print(f"Geschreven: {pad}")
     return 1 if gegevens.fouten else 0
-
-
-def nieuwjaar(args: argparse.Namespace) -> int:
-    """Start a year for each partnership of the gemeente that lacks it, with the previous year's structure."""
-    from evaluatie.domein.model import Jaar
-    from evaluatie.domein.nieuw_jaar import structuur_van
-    from evaluatie.domein.validatie import valideer
-    from evaluatie.opslag.inhoud import bestand_hash
-    from evaluatie.opslag.schrijven import bewaar_samenwerking
-
-    gegevens = _gegevens(args, "overgeslagen")
-    gekozen = [s for s in gegevens.van(args.gemeente) if args.samenwerking in (None, s.id)]
-    if args.samenwerking and not gekozen:
-        raise Parameterfout(f"Samenwerking '{args.samenwerking}' staat niet bij gemeente '{args.gemeente}'.")
-    # First every new year, validated as a save would; only when all are valid is anything written.
-    kader = gegevens.kader(args.gemeente)
-    te_schrijven, fouten = [], []
-    for sw in gekozen:
-        pad = args.data / sw.gemeente / f"{sw.id}.yaml"
-        vorig = laatste_jaar(sw)
-        jaar = args.jaar or (vorig + 1 if vorig else None)
-        if jaar is None or jaar in sw.jaren:
-            print(f"{sw.gemeente}/{sw.id}: {'geen jaar met gegevens' if jaar is None else f'{jaar} bestaat al'}")
-            continue
-        geladen = bestand_hash(pad)
-        gegevens_nieuw = sw.model_dump(exclude_defaults=True)
-        gegevens_nieuw["jaren"][jaar] = (structuur_van(sw.jaar(vorig)) if vorig else Jaar()).model_dump(
-            exclude_defaults=True
-        )
-        try:
-            nieuw = valideer(gegevens_nieuw, kader, pad, sw.id, sw.gemeente)
-        except Gegevensfout as fout:
-            fouten.append(fout)
-            continue
-        te_schrijven.append((sw, pad, jaar, nieuw, geladen))
-    if fouten:
-        for fout in fouten:
-            print(f"FOUT  {fout}")
-        print(
-            f"Niets geschreven: {aantal(len(fouten), 'samenwerking kreeg', 'samenwerkingen kregen')} "
-            "geen geldig nieuw jaar."
-        )
-        return 1
-    for sw, pad, jaar, nieuw, geladen in te_schrijven:
-        herschreven = bewaar_samenwerking(nieuw, pad, verwacht=geladen, via="nieuwjaar").herschreven
-        acties = len(nieuw.jaren[jaar].acties)
-        print(
-            f"{sw.gemeente}/{sw.id}: {jaar} toegevoegd ({aantal(acties, 'lopende actie', 'lopende acties')} meegenomen)"
-        )
-        if herschreven:
-            print(f"{sw.gemeente}/{sw.id}: let op, de opmaak van het bestand is opnieuw geschreven")
-    return 1 if gegevens.fouten else 0
-
-
-def invullen(args: argparse.Namespace) -> int:
-    """Serve the evaluator's form as an app until Ctrl+C."""
-    from evaluatie.invoer.formulier.app import Instellingen, serveer
-
-    rapporten = uitvoermap(args.rapporten or args.data.resolve().parent / "reports")
-    instellingen = Instellingen(
-        poort=args.poort,
-        adres=args.adres,
-        servernamen=tuple(args.servernaam),
-        inactief_s=args.inactief * 60,
-        max_formulieren=args.max_formulieren,
-    )
-    return serveer(args.data, rapporten, instellingen)
-
-
-def geschiedenis(args: argparse.Namespace) -> int:
-    """Who changed which field of a partnership, when: the journal of its saves, in words."""
-    from evaluatie.opslag.geschiedenis import in_woorden, lees
-
-    pad = args.data / args.gemeente / f"{args.samenwerking}.yaml"
-    if not pad.is_file():
-        raise Parameterfout(f"Samenwerking '{args.samenwerking}' staat niet bij gemeente '{args.gemeente}' ({pad}).")
-    opslagen = lees(pad)
-    if not opslagen:
-        print(
-            f"{args.gemeente}/{args.samenwerking}: nog niets vastgelegd; wie het bestand maakte of veranderde "
-            "voordat het werkboek elke opslag ondertekende, is niet bekend."
-        )
-        return 0
-    for opslag in opslagen:
-        for regel in in_woorden(opslag):
-            meld(regel)
-    return 0
 
 
 OPDRACHTEN = {
