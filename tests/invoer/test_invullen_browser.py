@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from ..app import start_app
 from ..browser import pagina
-from ..conftest import DATA, antwoordt, vrije_poort, wacht_tot
+from ..conftest import DATA
 
 pytestmark = pytest.mark.browser
 
@@ -60,17 +61,9 @@ def test_invullen_als_app(tmp_path: Path):
     shutil.copytree(DATA, tmp_path / "data")
     bestand = tmp_path / "data" / "voorbeeldstad" / "cultuurpodium.yaml"
     voor = bestand.read_text(encoding="utf-8")
-    poort = vrije_poort()
-    app = subprocess.Popen(
-        [Path(sys.executable).parent / "evaluatie", "invullen", str(tmp_path / "data"), "--poort", str(poort)]
-        + ["--naam", "j.dewit"],
-        stdout=(tmp_path / "app.log").open("w"),
-        stderr=subprocess.STDOUT,
-        cwd=tmp_path,
-    )
     tijden: dict[str, float] = {}
-    try:
-        wacht_tot(lambda: antwoordt(f"http://127.0.0.1:{poort}/voila/static/voila.js"), 60, "Voilà start")
+    with start_app(tmp_path / "data", "--naam", "j.dewit") as app:
+        poort = app.poort
         with pagina() as p:
             p.set_default_timeout(60_000)
             fouten: list[str] = []
@@ -169,10 +162,4 @@ def test_invullen_als_app(tmp_path: Path):
             if os.environ.get("EVALUATIE_SCREENSHOTS"):
                 p.screenshot(path=os.environ["EVALUATIE_SCREENSHOTS"])
         print("tijden (s):", ", ".join(f"{k} {v:.2f}" for k, v in tijden.items()))
-    except Exception:
-        print((tmp_path / "app.log").read_text(encoding="utf-8")[-3000:])
-        raise
-    finally:
-        app.terminate()
-        app.wait(timeout=30)
     assert not (tmp_path / "reports" / "formulier.ipynb").exists()  # the app writes its notebook elsewhere

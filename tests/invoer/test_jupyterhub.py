@@ -17,22 +17,13 @@ from pathlib import Path
 import pytest
 
 from ..browser import kies, pagina
-from ..conftest import DATA, ROOT, vrije_poort, wacht_tot
+from ..conftest import DATA, ROOT, antwoordt, vrije_poort, wacht_tot
 
 pytestmark = pytest.mark.hub
 
 PROXY = ROOT / ".venv" / "proxy" / "node_modules" / ".bin" / "configurable-http-proxy"
 BIN = Path(sys.executable).parent
 WACHTWOORD = "proef-wachtwoord"
-
-
-def hub_bereikbaar(url: str) -> bool:
-    import urllib.request
-
-    try:
-        return urllib.request.urlopen(f"{url}/hub/health", timeout=2).status == 200
-    except OSError:
-        return False
 
 
 @pytest.fixture
@@ -72,7 +63,7 @@ c.Spawner.args = {["--allow-root"] if os.geteuid() == 0 else []!r}
     )
     url = f"http://127.0.0.1:{poort}"
     try:
-        wacht_tot(lambda: hub_bereikbaar(url) or proces.poll() is not None, 90, "JupyterHub start")
+        wacht_tot(lambda: antwoordt(f"{url}/hub/health") or proces.poll() is not None, 90, "JupyterHub start")
         assert proces.poll() is None, log.read_text(encoding="utf-8")[-3000:]
         yield url, tmp_path
     except Exception:

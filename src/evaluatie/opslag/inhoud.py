@@ -21,6 +21,11 @@ def pakket_hash() -> str:
     return h.hexdigest()
 
 
+def inhoud_hash(inhoud: bytes | None) -> str | None:
+    """Hash of a file's bytes as read (None: no file), the same as `bestand_hash` of that file."""
+    return hashlib.sha256(inhoud).hexdigest() if inhoud is not None else None
+
+
 def bestand_hash(pad: Path) -> str | None:
     """Hash of a file's bytes, None when it does not exist (to notice a change by someone else)."""
-    return hashlib.sha256(pad.read_bytes()).hexdigest() if pad.exists() else None
+    return inhoud_hash(pad.read_bytes() if pad.exists() else None)

@@ -5,7 +5,6 @@ An evaluator's work must survive a crash halfway, and every replaced version can
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -21,7 +20,7 @@ from evaluatie.domein.model import Samenwerking
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.yamltekst import OngeldigeYaml, lees_yaml_tekst
 from evaluatie.opslag import geschiedenis as journaal
-from evaluatie.opslag.inhoud import bestand_hash
+from evaluatie.opslag.inhoud import inhoud_hash
 from evaluatie.opslag.kaderbestand import laad_kader
 from evaluatie.opslag.rondgang import Bijgewerkt, bijgewerkt
 from evaluatie.opslag.yamlbestand import MAX_BESTAND
@@ -103,18 +102,20 @@ def bewaar_samenwerking(
     geschiedenis = pad.parent / GESCHIEDENIS_MAP
     geschiedenis.mkdir(parents=True, exist_ok=True)
     with FileLock(geschiedenis / f"{pad.name}.lock", timeout=60):
-        if verwacht is not GEEN_CONTROLE and bestand_hash(pad) != verwacht:
+        oud = pad.read_bytes() if pad.exists() else None  # read once: checked, compared, kept and journalled
+        hash_voor = inhoud_hash(oud)
+        if verwacht is not GEEN_CONTROLE and hash_voor != verwacht:
             raise Bewaarconflict(
                 f"{pad.name} is veranderd sinds u het opende (door iemand anders of in een ander venster)."
             )
         for rest in pad.parent.glob(f".{pad.name}.*.tmp"):  # left by a writer that was killed
             rest.unlink(missing_ok=True)
-        oud = pad.read_bytes() if pad.exists() else None
         tijd_voor = pad.stat().st_mtime if oud is not None else None
         nieuw, oud_model = _nieuwe_tekst(sw, pad, oud)
-        if len(nieuw.tekst.encode("utf-8")) > MAX_BESTAND:
+        inhoud = nieuw.tekst.encode("utf-8")
+        if len(inhoud) > MAX_BESTAND:
             raise Gegevensfout(pad, f"niet bewaard: het bestand zou groter worden dan {MAX_BESTAND // 2**20} MB")
-        if oud is not None and nieuw.tekst.encode("utf-8") == oud:
+        if inhoud == oud:
             return Bewaring(None, geschreven=False)
         kopie = None
         if oud is not None:
@@ -123,14 +124,13 @@ def bewaar_samenwerking(
             shutil.copy2(pad, kopie)
             for ouder in sorted(geschiedenis.glob(f"{pad.stem}.*.yaml"))[: -_versies()]:
                 ouder.unlink(missing_ok=True)
-        inhoud = nieuw.tekst.encode("utf-8")
         schrijf_atomair(pad, inhoud)
         journaal.schrijf(
             geschiedenis,
             pad.name,
             via=via,
-            hash_nieuw=hashlib.sha256(inhoud).hexdigest(),
-            hash_voor=hashlib.sha256(oud).hexdigest() if oud is not None else None,
+            hash_nieuw=inhoud_hash(inhoud),
+            hash_voor=hash_voor,
             tijd_voor=tijd_voor,
             oud=oud_model.model_dump(mode="json", exclude_defaults=True) if oud_model else None,
             nieuw=sw.model_dump(mode="json", exclude_defaults=True),

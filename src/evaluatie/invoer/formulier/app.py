@@ -99,7 +99,8 @@ def voila_config(werkmap: Path, rapporten: Path, instellingen: Instellingen, tok
     """Voilà's settings: this address and port only, the notebook's folder as root, only the reports served, no
     tracebacks to the browser, the form's own template (nothing loaded from outside this machine), the kernel
     limits, and a token when others than this computer can connect."""
-    stil = max(1, round(instellingen.inactief_s))
+    from evaluatie.invoer.formulier.kernels import KLASSE, kernelinstellingen
+
     return Config(
         {
             "Voila": {
@@ -118,17 +119,13 @@ def voila_config(werkmap: Path, rapporten: Path, instellingen: Instellingen, tok
                 "template": "evaluatie",
                 "file_allowlist": [r".*\.(html|pdf|png|svg)"],
                 "show_tracebacks": False,
-                "multi_kernel_manager_class": "evaluatie.invoer.formulier.kernels.Formulierkernels",
+                "multi_kernel_manager_class": KLASSE,
             },
             "HTMLExporter": {"language_code": "nl"},  # <html lang="nl">: the page is Dutch (WCAG 3.1.1)
             "KernelManager": {"transport": "ipc"},  # sockets in the app's own folder, not on a TCP port
-            "Formulierkernels": {
-                "max_formulieren": instellingen.max_formulieren,
-                "cull_idle_timeout": stil,
-                "cull_interval": max(1, min(15, stil // 4)),
-                "los_na": float(min(300, stil)),
-                "onbewaard_map": str(werkmap / "onbewaard"),
-            },
+            "Formulierkernels": kernelinstellingen(
+                instellingen.inactief_s, instellingen.max_formulieren, werkmap / "onbewaard"
+            ),
         }
     )
 

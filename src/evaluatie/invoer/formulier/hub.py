@@ -20,8 +20,8 @@ from jupyterhub.singleuser.extension import JupyterHubAuthorizer
 
 from evaluatie.invoer.formulier import onbewaard
 from evaluatie.invoer.formulier.app import APPNOTEBOOK, SJABLONEN, schrijf_notebook
+from evaluatie.invoer.formulier.kernels import KLASSE, kernelinstellingen
 
-KERNELS = "evaluatie.invoer.formulier.kernels.Formulierkernels"
 BERICHTEN = ("comm_open", "comm_close", "comm_msg", "comm_info_request", "kernel_info_request", "shutdown_request")
 """What a browser may send a kernel: the widgets' messages (as standalone Voilà allows), never code to run."""
 
@@ -51,12 +51,11 @@ def server_argumenten(map_: Path, inactief_s: int = 15 * 60, max_formulieren: in
         "--VoilaConfiguration.file_denylist=.*",  # Voilà's own file handler asks no login: the reports go via /files
         "--HTMLExporter.language_code=nl",
         f"--ServerApp.authorizer_class={__name__}.Formulierbevoegdheid",
-        f"--ServerApp.kernel_manager_class={KERNELS}",
-        f"--Formulierkernels.max_formulieren={max_formulieren}",
-        f"--Formulierkernels.cull_idle_timeout={inactief_s}",
-        f"--Formulierkernels.cull_interval={max(1, min(15, inactief_s // 4))}",
-        f"--Formulierkernels.los_na={float(min(300, inactief_s))}",
-        f"--Formulierkernels.onbewaard_map={map_ / 'onbewaard'}",
+        f"--ServerApp.kernel_manager_class={KLASSE}",
+        *(
+            f"--Formulierkernels.{k}={v}"
+            for k, v in kernelinstellingen(inactief_s, max_formulieren, map_ / "onbewaard").items()
+        ),
         *(f"--Formulierkernels.allowed_message_types={b}" for b in BERICHTEN),
     ]
 

@@ -18,6 +18,22 @@ from traitlets import Float, Integer, Unicode
 
 from evaluatie.invoer.formulier.onbewaard import heeft_onbewaard
 
+KLASSE = f"{__name__}.Formulierkernels"
+"""How Voilà's and jupyter_server's settings name the class."""
+
+
+def kernelinstellingen(inactief_s: float, max_formulieren: int, onbewaard_map: Path) -> dict[str, object]:
+    """The traits of `Formulierkernels` for an idle time and a cap, for the app and the hub alike: the culler looks
+    a few times per idle time (at most every 15 s), and a kernel whose tab went away is kept up to 5 minutes."""
+    stil = max(1, round(inactief_s))
+    return {
+        "max_formulieren": max_formulieren,
+        "cull_idle_timeout": stil,
+        "cull_interval": max(1, min(15, stil // 4)),
+        "los_na": float(min(300, stil)),
+        "onbewaard_map": str(onbewaard_map),
+    }
+
 
 class Vol(web.HTTPError):
     """As many forms are open as the server allows: the page says so in Dutch (503, try again later)."""

@@ -21,6 +21,7 @@ from evaluatie.invoer.importeren.dashboard.pagina import (
     Regels,
     lijst_items,
     regels_als_tekst,
+    splits_buiten_haakjes,
 )
 
 ALLE_KOPPEN = KERNBEELD_KOPPEN | KOPPEN
@@ -216,19 +217,6 @@ def kernbeeld_jaarregels(r: Regels, p: Pagina, kader: Kader, jaar: int | None) -
                 p.merk(f"Kernbeeld: '{regel[:160]}'; zonder jaar niet overgenomen (geef --jaar).", i + 1)
 
 
-def _top_delen(item: str) -> list[str]:
-    """The parts of one item between ', ' outside parentheses ("hulpverlening (politie, brandweer)" is one)."""
-    delen, huidig, diepte = [], "", 0
-    for i, teken in enumerate(item):
-        diepte += (teken == "(") - (teken == ")")
-        if teken == "," and diepte <= 0 and item[i + 1 : i + 2] == " ":
-            delen.append(huidig)
-            huidig = ""
-            continue
-        huidig += teken
-    return [d.strip() for d in [*delen, huidig] if d.strip()]
-
-
 def _op_woorden(items: list[str], labels: list[str], p: Pagina, regel: int, kop: str) -> list[str]:
     """A bullet that holds a whole list ("Raad: politiek belangrijk, College: bestuurlijk belangrijk") split where
     a known word of the kader begins; a comma inside parentheses or inside one known word stays. What matches no
@@ -238,7 +226,7 @@ def _op_woorden(items: list[str], labels: list[str], p: Pagina, regel: int, kop:
     breedte = max((x.count(", ") + 1 for x in labels), default=1)
     uit = []
     for item in items:
-        delen = _top_delen(item)
+        delen = [d.strip() for d in splits_buiten_haakjes(item, ",", " ") if d.strip()]
         if normaliseer(item) in bekend or len(delen) < 2:
             uit.append(item)
             continue

@@ -169,16 +169,18 @@ def lijst_items(regels: list[str]) -> list[str]:
     line is split at ';;', ';', '•' and ',', never inside parentheses ("hulpverlening (politie, brandweer)")."""
     items: list[str] = []
     for r in regels:
-        delen = [BULLET.sub("", r)] if BULLET.match(r) else _splits(r)
+        delen = [BULLET.sub("", r)] if BULLET.match(r) else splits_buiten_haakjes(r)
         items += [d.strip(" .") for d in delen if d.strip(" .")]
     return items
 
 
-def _splits(regel: str) -> list[str]:
+def splits_buiten_haakjes(regel: str, scheiders: str = ";•,", gevolgd_door: str | None = None) -> list[str]:
+    """The parts of a line between separators outside parentheses ("hulpverlening (politie, brandweer)" is one);
+    with `gevolgd_door` a separator counts only when that character follows it (", " but not "1,5")."""
     delen, huidig, diepte = [], "", 0
-    for teken in regel:
+    for i, teken in enumerate(regel):
         diepte += {"(": 1, ")": -1}.get(teken, 0)
-        if teken in ";•," and diepte <= 0:
+        if teken in scheiders and diepte <= 0 and gevolgd_door in (None, regel[i + 1 : i + 2]):
             delen.append(huidig)
             huidig = ""
         else:
