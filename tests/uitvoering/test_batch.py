@@ -176,3 +176,29 @@ def test_gedood_werkproces_geeft_geen_engelse_tekst(tmp_path: Path):
     assert proces.returncode == 1
     assert "cultuurpodium: het werkproces stopte" in uit and "2 gemaakt" in uit
     assert "Traceback" not in uit and "AssertionError" not in uit and "WARNING" not in uit, uit
+
+
+def test_kernel_vooraf_alleen_als_er_iets_te_maken_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """`rapporteer --werkers 1` boots its kernel while the data loads, into a folder without a cache; when nothing is
+    rendered after all (the only file is unreadable) that kernel stops, and a cached run starts none."""
+    from evaluatie.cli import main
+    from evaluatie.uitvoering import kernel
+
+    def na_de_opdracht() -> None:
+        kernel.rapportdraad().submit(lambda: None).result()  # what the command left in the report thread has run
+        assert kernel._KERNEL is None and not eigen_kernels()
+
+    kapot = tmp_path / "kapot" / "voorbeeldstad"
+    kapot.mkdir(parents=True)
+    (kapot / "afvalbedrijf.yaml").write_text("id: [niet af\n", encoding="utf-8")
+    leeg = tmp_path / "uit-leeg"
+    assert main(["rapporteer", str(kapot.parent), "--naar", str(leeg), "--werkers", "1", "--stil"]) == 1
+    na_de_opdracht()
+    assert not list(leeg.rglob("*.pdf"))
+    data = kleine_set(tmp_path, "afvalbedrijf")
+    args = ["rapporteer", str(data), "--jaar", "2024", "--naar", str(tmp_path / "uit"), "--werkers", "1", "--stil"]
+    assert main(args) == 0 and (tmp_path / "uit" / "voorbeeldstad" / "2024" / "afvalbedrijf.pdf").is_file()
+    na_de_opdracht()
+    monkeypatch.setattr(kernel, "warm_op", None)  # a cached run must not reach it
+    assert main(args) == 0
+    na_de_opdracht()

@@ -76,7 +76,7 @@ def overzicht(args: argparse.Namespace) -> int:
 
 
 def rapporteer_cmd(args: argparse.Namespace) -> int:
-    from evaluatie.uitvoering.batch import rapporteer
+    from evaluatie.uitvoering.cache import CACHE_BESTAND
     from evaluatie.uitvoering.formaten import kies_formaten
     from evaluatie.uitvoering.taak import NOTEBOOK, Opties
 
@@ -88,9 +88,18 @@ def rapporteer_cmd(args: argparse.Namespace) -> int:
         datum=args.gegenereerd_op,
         timeout=args.timeout,
     )
+    uit = uitvoermap(args.naar)
+    if args.werkers == 1 and not args.dask and (args.opnieuw or not (uit / CACHE_BESTAND).exists()):
+        # One worker renders in this process, and into a new folder something will be rendered: the kernel boots
+        # while the data loads (a tenth of a second of a cold report). A folder with a cache may need no kernel.
+        from evaluatie.uitvoering.kernel import warm_op
+
+        warm_op(opties, weasyprint=False)
+    from evaluatie.uitvoering.batch import rapporteer
+
     uitkomst = rapporteer(
         args.data,
-        uitvoermap(args.naar),
+        uit,
         args.jaar,
         args.gemeente,
         opties,

@@ -6,6 +6,7 @@ the summary, and the exit code says something failed.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -67,6 +68,14 @@ def _in_dit_proces(taken: list[Taak], warm_houden: bool = False) -> Iterator[Taa
             draad.submit(stop_kernel)  # the kernel stops while the overview is written; the thread ends after
 
 
+def _kernel_niet_nodig(houden: bool) -> None:
+    """Nothing to render: a kernel the command started ahead (`warm_op`) stops. Only a loaded kernel module can have
+    started one, and importing it here would cost every cached run its import."""
+    kernel = sys.modules.get("evaluatie.uitvoering.kernel")
+    if kernel is not None and not houden:
+        kernel.rapportdraad().submit(kernel.stop_kernel)
+
+
 def _pool(taken: list[Taak], werkers: int, gebroken: list[Taak]) -> Iterator[TaakUitkomst]:
     """The reports in one process pool; those whose worker died (the pool broke under them) go to `gebroken`."""
     from evaluatie.uitvoering.kernel import render_taak
@@ -114,6 +123,7 @@ def verdeel(
     """Run the tasks where asked: on Dask, in `werkers` processes, or (one worker) in this process — whose kernel
     stays for the next call with `warm_houden`."""
     if not taken:
+        _kernel_niet_nodig(warm_houden or bool(dask))
         return iter(())
     if dask:
         return _op_dask(taken, dask, werkers)
