@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from evaluatie.cli.bewaren import geschiedenis, importeer_cmd, invullen, nieuwjaar
+from evaluatie.cli.cyclus import exporteer_wiki_cmd
 from evaluatie.cli.gemeen import gegevens_van, meld, uitvoerbestand, uitvoermap
 from evaluatie.domein.fouten import Parameterfout
 from evaluatie.domein.opmaak import aantal
@@ -119,6 +120,8 @@ def rapporteer_cmd(args: argparse.Namespace) -> int:
 def exporteer(args: argparse.Namespace) -> int:
     if args.soort == "excel":
         return exporteer_excel_cmd(args)
+    if args.soort == "wiki":
+        return exporteer_wiki_cmd(args)
     from evaluatie.uitvoering.tidy_export import exporteer_tidy  # pandas and pyarrow: only this command needs them
 
     for d in args.data:

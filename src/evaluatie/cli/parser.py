@@ -92,6 +92,15 @@ def _auteur(*ps: argparse.ArgumentParser) -> None:
         p.add_argument("--naam", help="wie dit bewaart, in de geschiedenis (standaard: de JupyterHub- of inlognaam)")
 
 
+def _datum(tekst: str) -> date:
+    try:
+        return date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{tekst}' is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-07-02"
+        ) from None
+
+
 def _minuten(tekst: str) -> float:
     """A positive number of minutes (15 or 0,5)."""
     try:
@@ -154,7 +163,7 @@ def _overzicht(sub: Any) -> list[argparse.ArgumentParser]:
 
 
 def _exporteer(sub: Any) -> list[argparse.ArgumentParser]:
-    e = sub.add_parser("exporteer", help="exporteer de gegevens voor onderzoek (tidy tabellen)")
+    e = sub.add_parser("exporteer", help="exporteer de gegevens: tidy tabellen, Excel, de wiki")
     esub = e.add_subparsers(dest="soort", required=True, metavar="SOORT")
     t = esub.add_parser("tidy", help="één tabel per soort waarneming (docs/tidy.md), voor meerdere gegevensmappen")
     t.add_argument("data", nargs="*", type=Path, default=[STANDAARD_DATA], help="gegevensmappen (standaard: data)")
@@ -177,7 +186,18 @@ def _exporteer(sub: Any) -> list[argparse.ArgumentParser]:
     ex.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     ex.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
     ex.add_argument("--naar", type=Path, required=True, help="het Excel-bestand (.xlsx)")
-    return [e, t, ex]
+    w = esub.add_parser("wiki", help="terug naar het Dashboard samenwerking: XML voor Speciaal:Importeren")
+    w.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    w.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
+    w.add_argument("--jaar", type=_jaar, help="alleen de jaarpagina's (C) van dit jaar (standaard: alle jaren)")
+    w.add_argument("--naar", type=Path, required=True, help="het XML-bestand")
+    w.add_argument(
+        "--datum",
+        type=_datum,
+        help="datum van de versies in de wiki, JJJJ-MM-DD (standaard: vandaag; de wiki neemt een versie alleen "
+        "als huidige over als die nieuwer is dan de laatste bewerking)",
+    )
+    return [e, t, ex, w]
 
 
 def _importeer(sub: Any) -> list[argparse.ArgumentParser]:

@@ -92,6 +92,17 @@ class Vocabulaires(_Strikt):
     aard: list[str] = []
 
 
+class Wiki(_Strikt):
+    """How the gemeente's Dashboard samenwerking names its templates and the A template's parameters (field →
+    parameter), for `exporteer wiki` and the import. The C template is known from real pages; the A template is not
+    (`afgeleid`): a gemeente sets its own names in `kader.yaml` (under `wiki:`, per key)."""
+
+    afgeleid: bool = False
+    a_sjabloon: str
+    c_sjabloon: str
+    a_parameters: dict[str, str]
+
+
 class Plichtregel(_Strikt):
     """What a duty means; `None` where it is not known (the duty `onbekend`)."""
 
@@ -136,6 +147,7 @@ class Kader(_Strikt):
     drempels: Drempels
     placeholders: list[str]
     vocabulaires: Vocabulaires = Vocabulaires()
+    wiki: Wiki
 
     def motief_sleutel(self, waarde: str) -> str | None:
         """Map a key, a label (with drift) or a wiki marker such as `⧼Motief efficientie⧽` to a motive key."""
@@ -195,6 +207,18 @@ def _past_bij_model(kader: Kader, bron: Path | str) -> Kader:
     return kader
 
 
+PER_SLEUTEL = ("wiki",)
+"""Top-level parts a gemeente's `kader.yaml` overrides key by key (mappings inside merged too), not as a whole."""
+
+
+def _per_sleutel(standaard: dict[str, Any], eigen: dict[str, Any]) -> dict[str, Any]:
+    uit = dict(standaard)
+    for sleutel, waarde in eigen.items():
+        oud = uit.get(sleutel)
+        uit[sleutel] = _per_sleutel(oud, waarde) if isinstance(oud, dict) and isinstance(waarde, dict) else waarde
+    return uit
+
+
 def kader_uit(gegevens: dict[str, Any] | None, bron: Path | str = "standaard.yaml") -> Kader:
     """The standard kader with the top-level parts of `gegevens` (a gemeente's `kader.yaml`) over it.
 
@@ -210,6 +234,10 @@ def kader_uit(gegevens: dict[str, Any] | None, bron: Path | str = "standaard.yam
             samen["vocabulaires"][soort] = [*standaard, *lijst] if isinstance(lijst, list) else lijst
     elif woorden is not None:
         eigen["vocabulaires"] = woorden  # not a mapping: the model says what is wrong
+    # A gemeente names what differs in its wiki or its calendar; the rest of these parts stays standard.
+    for deel in PER_SLEUTEL:
+        if isinstance(eigen.get(deel), dict):
+            samen[deel] = _per_sleutel(samen.get(deel, {}), eigen.pop(deel))
     samen.update(eigen)
     try:
         kader = Kader.model_validate(samen)

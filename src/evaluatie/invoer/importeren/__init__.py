@@ -24,6 +24,7 @@ from evaluatie.invoer.importeren.dashboard.wiki import (
     Wikipagina,
     is_bron,
     is_export,
+    is_samenwerkingstitel,
     lees_bron,
     lees_export,
     titel_uit_kopie,
@@ -73,9 +74,17 @@ class DashboardImporter(Importer):
     naam = "dashboard"
 
     def records(
-        self, bronnen: list[Path], gemeente: str | None, jaar: int | None = None, titel: str | None = None, **_: Any
+        self,
+        bronnen: list[Path],
+        gemeente: str | None,
+        jaar: int | None = None,
+        titel: str | None = None,
+        naar: Path | None = None,
+        **_: Any,
     ) -> Records:
-        uit, kader, paginas = Records(), laad_kader(), []
+        # With --gemeente, its own kader: the names of its wiki's templates, its vocabularies.
+        uit, paginas = Records(), []
+        kader = laad_kader(naar / gemeente if naar is not None and gemeente else None)
         for pad in bronnen:
             try:
                 tekst = _lees(pad)
@@ -116,7 +125,7 @@ class DashboardImporter(Importer):
             except Paginafout as exc:
                 return [(str(pad), partial(_weiger, str(exc)))]
             # A and C pages only (Sw-…); the export's templates, forms and help pages are not partnerships.
-            gekozen = [w for w in wikipaginas if titel_uit_kopie(w.titel) and is_bron(w.tekst)]
+            gekozen = [w for w in wikipaginas if is_samenwerkingstitel(w.titel) and is_bron(w.tekst)]
             if not gekozen:
                 return [(str(pad), partial(_weiger, "de export bevat geen pagina's Sw-… met {{Samenwerking …}}"))]
             return [(f"{pad}#{w.titel}", _lezer_van(w, pad, kader, jaar)) for w in gekozen]
@@ -244,7 +253,7 @@ def importeer(
     if samenwerking is not None:
         veilige_naam(samenwerking, "--samenwerking")
     importer = IMPORTERS[soort]()
-    gelezen = importer.records(bronnen, gemeente, **opties)
+    gelezen = importer.records(bronnen, gemeente, naar=naar, **opties)
     uitkomst = Importuitkomst(geweigerd=list(gelezen.geweigerd))
     naamloos = [r.get("sw_nummer") or id_ for (_g, id_), r in gelezen.records.items() if not r.get("naam")]
     if samenwerking is not None and len(naamloos) > 1:

@@ -70,6 +70,7 @@ def _groepen(paginas: list[Pagina]) -> list[list[Pagina]]:
     groepen: list[tuple[dict[str, str | None], list[Pagina]]] = []
     for p in sorted(paginas, key=lambda p: (p.soort != "A", p.jaar or 0, p.bestand)):
         eigen = {
+            "id": p.werkboek_id,
             "sw": p.gegevens.get("sw_nummer"),
             "naam": normaliseer(p.gegevens.get("naam") or "") or None,
             "afk": normaliseer(p.gegevens.get("afkorting") or "") or None,
@@ -85,7 +86,10 @@ def _groepen(paginas: list[Pagina]) -> list[list[Pagina]]:
 
 
 def _zelfde(a: dict[str, str | None], b: dict[str, str | None]) -> bool:
-    """Two Sw-numbers decide; otherwise the name, with afkortingen that agree or where one is missing."""
+    """The workbook's ids decide, then two Sw-numbers; otherwise the name, with afkortingen that agree or where one
+    is missing."""
+    if a["id"] and b["id"]:
+        return a["id"] == b["id"]
     if a["sw"] and b["sw"]:
         return a["sw"] == b["sw"]
     afkortingen_passen = a["afk"] == b["afk"] or None in (a["afk"], b["afk"])
@@ -94,6 +98,8 @@ def _zelfde(a: dict[str, str | None], b: dict[str, str | None]) -> bool:
 
 def _id(leden: list[Pagina], bezet: set[str]) -> str:
     """The file name: the name of the first page that has one (an A page first); with its afkorting if taken."""
+    if eigen := next((p.werkboek_id for p in leden if p.werkboek_id), None):
+        return eigen
     p = next((p for p in leden if p.gegevens.get("naam")), leden[0])
     id_ = p.id
     if id_ in bezet and p.gegevens.get("afkorting"):
@@ -132,9 +138,13 @@ def voeg_samen(
     verslag = Verslag(id_, nieuw=bestaand is None)
     if bestaand is None:
         return import_, verslag
-    extra = {k: import_.pop(k, []) for k in ("bronnen", "opmerkingen")}
+    extra = {k: import_.pop(k, []) for k in ("opmerkingen", "bronnen")}
     uit = _samen(bestaand, import_, "", verslag, overschrijf, "ingevuld in het werkboek; --overschrijf vervangt")
     for k, items in extra.items():
+        # A source that brought nothing new (the same pages again, a wiki export of this very workbook) is not
+        # recorded: the file stays as it was.
+        if k == "bronnen" and not verslag.veranderd:
+            continue
         lijst = uit.setdefault(k, [])
         for item in items:
             if item not in lijst:

@@ -117,11 +117,14 @@ class Pagina:
     jaar: int | None
     gegevens: dict[str, Any] = field(default_factory=dict)
     opmerkingen: list[dict[str, Any]] = field(default_factory=list)
+    werkboek_id: str | None = None
+    """The file the page belongs to, when its title says so (a partnership the wiki has not numbered yet)."""
 
     @property
     def id(self) -> str:
-        """The file name: the name as a slug, or the Sw-number for a page that does not name its partnership."""
-        return slug(self.gegevens.get("naam") or self.gegevens.get("sw_nummer") or self.titel)
+        """The file name: the title's, else the name as a slug, else the Sw-number for a page that does not name
+        its partnership."""
+        return self.werkboek_id or slug(self.gegevens.get("naam") or self.gegevens.get("sw_nummer") or self.titel)
 
     def merk(self, tekst: str, regel: int | None = None, parameter: str | None = None) -> None:
         """A remark with its provenance: the file (and page), and the line or the template parameter."""

@@ -9,6 +9,7 @@ verbatim in `bronvelden`, so nothing is lost, and `controleer` lists it.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -22,6 +23,10 @@ from evaluatie.invoer.importeren.dashboard.jaar import beantwoord, markeer_belan
 from evaluatie.invoer.importeren.dashboard.pagina import PARTNERS, Pagina, Paginafout, naam_en_afkorting
 
 TITEL = re.compile(r"\b(Sw-[0-9A-Za-z]+)(?:/C(?:/(\d{4}))?)?(?=$|[\s:|\]\"'])")
+NIEUW_TITEL = "Nieuwe samenwerking"
+"""Pages of a partnership the wiki has not numbered yet: `Nieuwe samenwerking/<id>` and `…/<id>/C/<jaar>`, the id
+being the workbook's file name (`exporteer wiki` names them so; see the README for how they get a Sw-number)."""
+NIEUW = re.compile(rf"^{NIEUW_TITEL}/([a-z0-9][a-z0-9-]*)(?:/C(?:/(\d{{4}}))?)?$")
 C_SJABLONEN = {"samenwerking c-jaar", "samenwerking c - jaar", "samenwerking c"}
 TECHNISCH = {"c is used", "a is used"}  # form state, no data
 # A-page parameters by their normal name: (field, is a list). Partner categories map onto the model's fields.
@@ -103,6 +108,11 @@ def titel_uit_kopie(tekst: str) -> str | None:
     return m.group(0) if m else None
 
 
+def is_samenwerkingstitel(titel: str) -> bool:
+    """A partnership's page in an export: `Sw-…`, or a new one's `Nieuwe samenwerking/<id>`."""
+    return bool(titel_uit_kopie(titel) or NIEUW.match(titel.strip()))
+
+
 def gemeente_uit_site(site: str | None) -> str | None:
     """'Dashboard samenwerking Venlo' → 'venlo'."""
     m = re.match(r"^\s*dashboard samenwerking\s+(.+?)\s*$", site or "", re.I)
@@ -114,25 +124,43 @@ def _is_samenwerking(sjabloon: Any) -> bool:
 
 
 def _waarde(param: Any) -> str:
+    """The parameter's source text; character references (`&#124;`, `&amp;`) are resolved per value by `_tekst`
+    and `_lijst`, after the value is split, so an escaped `;` or `|` stays inside its item."""
     return str(param.value).strip()
 
 
+def _tekst(waarde: str) -> str:
+    """A value as the wiki shows it: character references resolved."""
+    return html.unescape(waarde)
+
+
+# A character reference ends in ';', which also separates list items: it is kept whole while the list is split.
+ENTITEIT = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _lijst(tekst: str) -> list[str]:
-    return [x.strip() for regel in tekst.splitlines() for x in regel.split(";") if x.strip(" *•")]
+    heel = ENTITEIT.sub(lambda m: m.group(0)[:-1] + "\x00", tekst)  # control characters are no wiki text
+    delen = (x.replace("\x00", ";") for regel in heel.splitlines() for x in regel.split(";"))
+    return [_tekst(x.strip()) for x in delen if x.strip(" *•")]
 
 
 def lees_bron(pagina: Wikipagina, bestand: str, kader: Kader, jaar: int | None = None) -> Pagina:
     """One page's source → a `Pagina` (the same fragment the text reader makes), with every parameter placed."""
-    m = TITEL.fullmatch(pagina.titel.strip()) or TITEL.search(pagina.titel)
+    nieuw = NIEUW.match(pagina.titel.strip())
+    m = nieuw or TITEL.fullmatch(pagina.titel.strip()) or TITEL.search(pagina.titel)
     if m is None:
         raise Paginafout(f"de paginatitel {pagina.titel!r} is geen Sw-<nummer> of Sw-<nummer>/C/<jaar>; geef --titel")
     sjablonen = _sjablonen(pagina.tekst)
     if not sjablonen:
         raise Paginafout("geen sjabloon {{Samenwerking …}} in de bron van de pagina")
     sjabloon = sjablonen[0]
-    is_c = normaliseer(str(sjabloon.name)) in C_SJABLONEN or "/C" in m.group(0)
+    c_sjablonen = C_SJABLONEN | {normaliseer(kader.wiki.c_sjabloon)}
+    is_c = normaliseer(str(sjabloon.name)) in c_sjablonen or "/C" in m.group(0)
     p = Pagina(bestand, pagina.titel, "C" if is_c else "A", gemeente_uit_site(pagina.site), None)
-    p.gegevens["sw_nummer"] = m.group(1)
+    if nieuw:
+        p.werkboek_id = m.group(1)
+    else:
+        p.gegevens["sw_nummer"] = m.group(1)
     if is_c:
         p.jaar = int(m.group(2)) if m.group(2) else jaar
         if p.jaar is None:
@@ -143,19 +171,33 @@ def lees_bron(pagina: Wikipagina, bestand: str, kader: Kader, jaar: int | None =
     return p
 
 
+LIJSTVELDEN = dict(A_VELDEN.values())
+"""Per field of the A template whether it holds a list (items separated by ';')."""
+
+
+def a_velden(kader: Kader) -> dict[str, tuple[str, bool]]:
+    """The A template's parameters by their normal name: the gemeente's own names (`kader.wiki`) and the known
+    spellings."""
+    eigen = {
+        normaliseer(p): (veld, LIJSTVELDEN[veld]) for veld, p in kader.wiki.a_parameters.items() if veld in LIJSTVELDEN
+    }
+    return {**A_VELDEN, **eigen}
+
+
 def _a_parameters(sjabloon: Any, p: Pagina, kader: Kader) -> None:
     g, onbekend = p.gegevens, {}
+    velden = a_velden(kader)
     for param in sjabloon.params:
         naam, waarde = str(param.name).strip(), _waarde(param)
-        doel = A_VELDEN.get(normaliseer(naam))
+        doel = velden.get(normaliseer(naam))
         if not waarde or normaliseer(naam) in TECHNISCH:
             continue
         if doel is None:
-            onbekend[naam] = waarde
+            onbekend[_tekst(naam)] = _tekst(waarde)
             continue
         veld, is_lijst = doel
         deel, _, sleutel = veld.rpartition(".")
-        waarden: Any = _lijst(waarde) if is_lijst else waarde
+        waarden: Any = _lijst(waarde) if is_lijst else _tekst(waarde)
         if deel == "belangrijkheid":
             opties = getattr(kader.belangrijkheid, sleutel)
             waarden = [k for w in waarden if (k := _sleutel(w, opties, kader, p, naam))]
@@ -190,6 +232,9 @@ def _c_parameters(sjabloon: Any, p: Pagina, kader: Kader) -> None:
             motieven[sleutel] = {"categorie": sleutel, "submotieven": _lijst(waarde)}
         else:
             rest.append((naam, waarde))
+    # The answers first: a motive that is answered is on the page, also when it has no sub-motives ticked, and may
+    # then be among the most important ones.
+    rest.sort(key=lambda p: normaliseer(p[0]) != "motief beantwoord")
     for naam, waarde in rest:
         n = normaliseer(naam)
         if n == "belangrijkste motieven":
@@ -197,10 +242,15 @@ def _c_parameters(sjabloon: Any, p: Pagina, kader: Kader) -> None:
             markeer_belangrijkste(motieven, genoemd, kader, p, None, parameter=naam)
         elif n == "motief beantwoord":
             beantwoord(waarde.splitlines(), motieven, kader, p, None, jaar, parameter=naam)
+            for motief in motieven.values():  # the answers were found on the source text; their words as shown
+                if "toelichting" in motief:
+                    motief["toelichting"] = _tekst(motief["toelichting"])
+            if "beantwoord_toelichting" in jaar:
+                jaar["beantwoord_toelichting"] = _tekst(jaar["beantwoord_toelichting"])
         elif n in ("motieven eigen formulering", "motieven (eigen formulering)", "motief eigen formulering"):
-            jaar["motieven_eigen"] = waarde
+            jaar["motieven_eigen"] = _tekst(waarde)
         else:
-            onbekend[naam] = waarde
+            onbekend[_tekst(naam)] = _tekst(waarde)
     if motieven:
         jaar["motieven"] = list(motieven.values())
     if onbekend:
