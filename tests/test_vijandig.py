@@ -24,7 +24,7 @@ from evaluatie.domein.namen import veilige_naam
 from evaluatie.domein.validatie import valideer
 from evaluatie.domein.waarden import GROOTSTE_BEDRAG, NVT, ONBEKEND, VOLGT_NOG, lees_bedrag, lees_percentage
 from evaluatie.invoer.excel import exporteer_excel, lees_excel
-from evaluatie.invoer.excel import lezen as excel_lezen
+from evaluatie.invoer.excel import lezer as excel_lezer
 from evaluatie.invoer.formulier.staat import Formulierstaat
 from evaluatie.invoer.formulier.velden import Velden
 from evaluatie.invoer.importeren import importeer
@@ -129,7 +129,7 @@ def test_grote_invoer_geweigerd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     pagina = tmp_path / "groot.txt"
     pagina.write_bytes(b"a" * (2 * 2**20 + 1))
     assert "groter dan 2 MB" in importeer("dashboard", [pagina], tmp_path / "d").geweigerd[0][1]
-    monkeypatch.setattr(excel_lezen, "MAX_UITGEPAKT", 2**20)
+    monkeypatch.setattr(excel_lezer, "MAX_UITGEPAKT", 2**20)
     bom = tmp_path / "bom.xlsx"
     with zipfile.ZipFile(bom, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/worksheets/sheet1.xml", b"0" * (4 * 2**20))  # compresses to a few KB

@@ -121,3 +121,38 @@ def test_slechte_cel_noemt_blad_rij_kolom_waarde(tmp_path: Path, blad: str, kolo
     assert f"GEWEIGERD  {pad}: blad '{blad}', rij 4, kolom '{kolom}', waarde '{waarde}'" in proces.stdout
     assert melding in proces.stdout
     assert not (tmp_path / "data").exists()  # nothing written
+
+
+def test_werkmap_van_voor_de_cyclus_houdt_besluiten_en_evaluaties(data_kopie: Path, tmp_path: Path):
+    """A workbook made before the sheets 'Belangrijkheid eerder' and 'Volledige evaluaties' (and the column with the
+    date of the raad's decision) replaces the whole record: what it does not carry is kept from the file."""
+    from evaluatie.invoer.importeren import importeer
+
+    gegevens = laad_gegevens(data_kopie, "voorbeeldstad")
+    pad = exporteer_excel(gegevens.van("voorbeeldstad"), gegevens.kader("voorbeeldstad"), tmp_path / "oud.xlsx")
+    boek = load_workbook(pad)
+    del boek["Belangrijkheid eerder"], boek["Volledige evaluaties"]
+    ws = boek["Samenwerkingen"]
+    kolom = next(c.column for c in ws[1] if c.value == "Belangrijkheid vastgesteld")
+    ws.delete_cols(kolom)
+    boek.save(pad)
+    voor = {p.name: p.read_bytes() for p in (data_kopie / "voorbeeldstad").glob("*.yaml")}
+    uitkomst = importeer("excel", [pad], data_kopie)
+    assert uitkomst.geweigerd == [] and not any(v.veranderd for v in uitkomst.verslagen)
+    assert {p.name: p.read_bytes() for p in (data_kopie / "voorbeeldstad").glob("*.yaml")} == voor
+    cultuur = laad_samenwerking(data_kopie / "voorbeeldstad" / "cultuurpodium.yaml")
+    assert str(cultuur.belangrijkheid.vastgesteld) == "2024-06-13" and len(cultuur.belangrijkheid.eerder) == 1
+
+
+def test_datum_van_een_volledige_evaluatie_fout_noemt_de_cel(tmp_path: Path):
+    gegevens = laad_gegevens(DATA, "voorbeeldstad")
+    pad = exporteer_excel(gegevens.van("voorbeeldstad"), gegevens.kader("voorbeeldstad"), tmp_path / "w.xlsx")
+    boek = load_workbook(pad)
+    boek["Volledige evaluaties"]["C2"] = "vorig jaar"
+    boek.save(pad)
+    from evaluatie.domein.fouten import Gegevensfout
+    from evaluatie.opslag.kaderbestand import laad_kader
+
+    with pytest.raises(Gegevensfout) as fout:
+        lees_excel(pad, laad_kader())
+    assert fout.value.veld == "blad 'Volledige evaluaties', rij 2, kolom 'Datum'" and fout.value.waarde == "vorig jaar"

@@ -153,3 +153,31 @@ def test_rapport_maken_knop(formulier: Invoerformulier, tmp_path: Path):
     assert (
         "Rapport ongewijzigd — openen" in f.melding.value and 'voorbeeldstad/2024/cultuurpodium.pdf"' in f.melding.value
     )
+
+
+def test_besluit_van_de_raad_vastleggen(formulier: Invoerformulier):
+    """The raad's decision at the kadernota, through the form: a new date keeps the decision it replaces; a fix under
+    the same date does not; a date that is none is refused at its field."""
+    f = formulier
+    deel = f.delen["belangrijkheid"]
+    assert (deel.voor_wie.value, deel.vastgesteld.value) == (("Raad: politiek belangrijk",), "2024-06-13")
+    titel = f.accordeons["belangrijkheid"].titles[0]
+    assert titel.endswith("volledig: Raad: politiek belangrijk; vastgesteld 2024-06-13")
+    deel.vastgesteld.value = "13-06-2025"
+    assert not f.bewaar().bewaard
+    assert "belangrijkheid.vastgesteld" in f.velden.getoond
+    zeer = deel.voor_wie.vakjes[0]
+    assert zeer.description == "Raad: politiek zeer belangrijk"
+    zeer.value = True
+    deel.vastgesteld.value = "2025-06-12"
+    assert f.bewaar().bewaard, f.melding.value
+    b = laad_samenwerking(bestand(f)).belangrijkheid
+    assert (b.voor_wie, str(b.vastgesteld)) == (["raad_belangrijk", "raad_zeer_belangrijk"], "2025-06-12")
+    assert [(v.voor_wie, str(v.vastgesteld)) for v in b.eerder] == [
+        (["raad_belangrijk"], "2024-06-13"),
+        (["college"], "2023-06-15"),
+    ]
+    deel.voor_wie.vakjes[1].value = False  # a correction of the same decision
+    assert f.bewaar().bewaard, f.melding.value
+    b = laad_samenwerking(bestand(f)).belangrijkheid
+    assert b.voor_wie == ["raad_zeer_belangrijk"] and len(b.eerder) == 2

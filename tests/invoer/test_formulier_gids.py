@@ -129,8 +129,9 @@ def test_nieuw_jaar_is_niet_bewaard_tot_bewaren(data_kopie: Path):
 def test_onderdelen_met_volledigheid(data_kopie: Path):
     f = Invoerformulier(data_kopie, "voorbeeldstad", "sportakkoord", 2024)
     titels = {k: a.titles[0] for k, a in f.accordeons.items()}
-    assert list(titels) == ["motieven", "ladders", "financien", "aandeel", "acties", "bbv"]
+    assert list(titels) == ["motieven", "ladders", "financien", "aandeel", "acties", "bbv", "belangrijkheid"]
     assert titels["bbv"] == "Verbonden partij (BBV) — leeg (optioneel)"
+    assert titels["belangrijkheid"] == "Belangrijkheid (vastgesteld door de raad) — leeg (optioneel)"
     assert f.accordeons["bbv"].selected_index is None and f.accordeons["motieven"].selected_index == 0
     f.delen["ladders"].widgets["feitelijk.inhoud"]["trede"].value = ""
     assert "onvolledig: 5 van 6 treden gekozen" in f.accordeons["ladders"].titles[0]

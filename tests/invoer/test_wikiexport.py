@@ -162,6 +162,7 @@ def test_eigen_sjabloonnamen_van_de_gemeente(tmp_path: Path):
         "wiki:\n  a_sjabloon: Samenwerking A\n  a_parameters:\n    naam: Naam samenwerking\n", encoding="utf-8"
     )
     g = laad_gegevens(tmp_path / "data")
+    assert not g.kader("voorbeeldstad").wiki.afgeleid and laad_kader().wiki.afgeleid
     xml = exporteer_wiki(g.van("voorbeeldstad"), "voorbeeldstad", g.kader("voorbeeldstad"), OP).xml.decode()
     assert "{{Samenwerking A\n|Naam samenwerking=Afvalbedrijf" in xml and "|Beschrijving=" in xml
     (tmp_path / "x.xml").write_text(xml, encoding="utf-8")

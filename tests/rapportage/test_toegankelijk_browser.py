@@ -1,9 +1,10 @@
 """What the raad receives, as a raad member and an accessibility auditor see it (marker: browser).
 
-Every HTML page the workbook writes from the demo data — each report, each jaaroverzicht, the paragraaf and the
-vergelijking — in Debian chromium at 1 280 and 390 px: axe-core with the WCAG 2.0/2.1 A and AA rules finds nothing,
-the page never scrolls sideways (a wide table scrolls inside its own focusable box), no table cell breaks a word
-letter by letter, and nothing is requested from anywhere but the file itself.
+Every HTML page the workbook writes from the demo data — each report, each jaaroverzicht, the paragraaf, the
+vergelijking, the lange termijn agenda and the importance review — in Debian chromium at 1 280 and 390 px:
+axe-core with the WCAG 2.0/2.1 A and AA rules finds nothing, the page never scrolls sideways (a wide table scrolls
+inside its own focusable box), no table cell breaks a word letter by letter, and nothing is requested from anywhere
+but the file itself.
 """
 
 from __future__ import annotations
@@ -50,12 +51,16 @@ def paginas(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     assert rapporteer(DATA, uit, opties=Opties(formaten=(HtmlFormaat(),)), werkers=2, melding=lambda _t: None).geslaagd
     assert main(["paragraaf", str(DATA), "--gemeente", "voorbeeldstad", "--naar", str(uit), "--formaat", "html"]) == 0
     assert main(["vergelijk", str(DATA), "--naar", str(uit / "vergelijking"), "--formaat", "html"]) == 0
+    gemeente = ["--gemeente", "voorbeeldstad", "--naar", str(uit), "--formaat", "html"]
+    assert main(["planning", str(DATA), *gemeente, "--vanaf", "2025"]) == 0
+    assert main(["belangrijkheid", str(DATA), *gemeente, "--jaar", "2025"]) == 0
     return sorted(uit.rglob("*.html"))
 
 
 def test_elke_pagina_toegankelijk_en_leesbaar_op_elk_scherm(paginas: list[Path]):
     soorten = {p.name for p in paginas}
     assert {"index.html", "paragraaf-verbonden-partijen.html", "vergelijking.html", "afvalbedrijf.html"} <= soorten
+    assert {"lange-termijn-agenda.html", "belangrijkheid-kadernota.html"} <= soorten
     axe = Axe()
     gebreken: dict[str, object] = {}
     with pagina() as p:

@@ -68,8 +68,12 @@ def test_elke_pdf_is_pdf_ua(tmp_path: Path):
     opties = Opties(formaten=(HtmlFormaat(), PdfFormaat()))
     assert rapporteer(DATA, tmp_path / "a", opties=opties, werkers=2, melding=lambda _t: None).geslaagd
     assert main(["paragraaf", str(DATA), "--gemeente", "voorbeeldstad", "--naar", str(tmp_path / "a")]) == 0
+    gemeente = ["--gemeente", "voorbeeldstad", "--naar", str(tmp_path / "a")]
+    assert main(["planning", str(DATA), *gemeente, "--vanaf", "2025"]) == 0
+    assert main(["belangrijkheid", str(DATA), *gemeente, "--jaar", "2025"]) == 0
     pdfs = sorted((tmp_path / "a").glob("*/*/*.pdf"))
-    assert len(pdfs) == len(laad_gegevens(DATA).samenwerkingen) + 3 + 1  # reports, 3 overviews, the paragraaf
+    # reports, 3 overviews, the paragraaf, the lange termijn agenda, the importance review
+    assert len(pdfs) == len(laad_gegevens(DATA).samenwerkingen) + 3 + 1 + 2
     assert {p.name: gebreken(p) for p in pdfs} == {p.name: [] for p in pdfs}
     with pikepdf.open(tmp_path / "a" / "voorbeeldstad" / "2024" / "afvalbedrijf.pdf") as pdf:
         figuren = [e for e in structuur(pdf) if e.S == "/Figure"]
@@ -77,5 +81,5 @@ def test_elke_pdf_is_pdf_ua(tmp_path: Path):
     # The same input, the same bytes.
     assert rapporteer(DATA, tmp_path / "b", opties=opties, werkers=1, melding=lambda _t: None).geslaagd
     for pdf in pdfs:
-        if pdf.stem != "paragraaf-verbonden-partijen":
+        if pdf.stem not in ("paragraaf-verbonden-partijen", "lange-termijn-agenda", "belangrijkheid-kadernota"):
             assert (tmp_path / "b" / pdf.relative_to(tmp_path / "a")).read_bytes() == pdf.read_bytes(), pdf.name

@@ -1,18 +1,19 @@
 """The commands of the gemeente's own cycle: back to the Dashboard (`exporteer wiki`), the P&C calendar
-(`planning`) and the yearly importance review for the kadernota (`belangrijkheid`)."""
+(`planning`) and the yearly importance review for the kadernota (`belangrijkheid`). Each imports what it needs
+inside its function, so `--help` and `controleer` load none of it."""
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
 
-from evaluatie.cli.gemeen import gegevens_van, meld, uitvoerbestand
+from evaluatie.cli.gemeen import gegevens_van, meld, uitvoerbestand, uitvoermap
 from evaluatie.domein.opmaak import aantal
-from evaluatie.opslag.schrijven import schrijf_atomair
 
 
 def exporteer_wiki_cmd(args: argparse.Namespace) -> int:
     from evaluatie.invoer.wikiexport import exporteer_wiki
+    from evaluatie.opslag.schrijven import schrijf_atomair
 
     naar = uitvoerbestand(args.naar, ".xml")
     gegevens = gegevens_van(args, "niet in de export")
@@ -26,4 +27,44 @@ def exporteer_wiki_cmd(args: argparse.Namespace) -> int:
             f"Nog zonder Sw-nummer, als 'Nieuwe samenwerking/<id>': {', '.join(export.nieuw)}. "
             "Hernoem ze in de wiki naar een nieuw Sw-nummer (README, 'Terug naar het Dashboard')."
         )
+    return 1 if gegevens.fouten else 0
+
+
+PLANNING = "lange-termijn-agenda"
+
+
+def planning_cmd(args: argparse.Namespace) -> int:
+    """The P&C calendar as HTML and PDF and as an iCalendar file under <naar>/<gemeente>/planning-<vanaf>/."""
+    from evaluatie.opslag.schrijven import schrijf_atomair
+    from evaluatie.rapportage.planning import planning, planning_html, planning_ics
+    from evaluatie.uitvoering.formaten import binnen, kies_formaten, schrijf_document
+
+    gegevens = gegevens_van(args, "niet in de planning")
+    kader = gegevens.kader(args.gemeente)
+    p = planning(gegevens.van(args.gemeente), args.gemeente, kader, args.vanaf, args.jaren)
+    map_ = (args.gemeente, f"planning-{args.vanaf}")
+    naar = uitvoermap(args.naar)
+    paden = schrijf_document(planning_html(p, kader), naar, map_, PLANNING, tuple(kies_formaten(args.formaat)))
+    ics = binnen(naar, *map_, PLANNING + ".ics")
+    schrijf_atomair(ics, planning_ics(p))
+    for pad in [*paden, ics]:
+        print(f"Geschreven: {pad}")
+    if te_laat := p.te_laat():
+        meld(f"Volledige evaluatie te laat: {', '.join(s.samenwerking.titel for s in te_laat)}.")
+    return 1 if gegevens.fouten else 0
+
+
+BELANGRIJKHEID = "belangrijkheid-kadernota"
+
+
+def belangrijkheid_cmd(args: argparse.Namespace) -> int:
+    """The importance review as HTML and PDF under <naar>/<gemeente>/<jaar>/."""
+    from evaluatie.rapportage.planning import belangrijkheid_html
+    from evaluatie.uitvoering.formaten import kies_formaten, schrijf_document
+
+    gegevens = gegevens_van(args, "niet in de herziening")
+    html = belangrijkheid_html(gegevens.van(args.gemeente), args.gemeente, gegevens.kader(args.gemeente), args.jaar)
+    formaten = tuple(kies_formaten(args.formaat))
+    for pad in schrijf_document(html, uitvoermap(args.naar), (args.gemeente, str(args.jaar)), BELANGRIJKHEID, formaten):
+        print(f"Geschreven: {pad}")
     return 1 if gegevens.fouten else 0

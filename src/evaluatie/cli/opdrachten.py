@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from evaluatie.cli.bewaren import geschiedenis, importeer_cmd, invullen, nieuwjaar
-from evaluatie.cli.cyclus import exporteer_wiki_cmd
+from evaluatie.cli.cyclus import belangrijkheid_cmd, exporteer_wiki_cmd, planning_cmd
 from evaluatie.cli.gemeen import gegevens_van, meld, uitvoerbestand, uitvoermap
 from evaluatie.domein.fouten import Parameterfout
 from evaluatie.domein.opmaak import aantal
@@ -256,6 +256,8 @@ OPDRACHTEN = {
     "controleer": controleer,
     "overzicht": overzicht,
     "paragraaf": paragraaf_cmd,
+    "planning": planning_cmd,
+    "belangrijkheid": belangrijkheid_cmd,
     "nieuwjaar": nieuwjaar,
     "invullen": invullen,
     "geschiedenis": geschiedenis,

@@ -265,6 +265,30 @@ def _paragraaf(sub: Any) -> list[argparse.ArgumentParser]:
     return [a]
 
 
+def _planning(sub: Any) -> list[argparse.ArgumentParser]:
+    a = sub.add_parser(
+        "planning", help="de lange termijn agenda voor de griffie: P&C-momenten per jaar (HTML, PDF, .ics)"
+    )
+    a.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    a.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
+    a.add_argument("--vanaf", type=_jaar, required=True, help="het eerste jaar")
+    a.add_argument("--jaren", type=_geheel(1, 20, "geen aantal", "een aantal van 1 tot 20"), default=4,
+                   help="aantal jaren (standaard 4)")  # fmt: skip
+    a.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
+    a.add_argument("--formaat", default="html,pdf", help="formaten naast de .ics (standaard: html,pdf)")
+    return [a]
+
+
+def _belangrijkheid(sub: Any) -> list[argparse.ArgumentParser]:
+    a = sub.add_parser("belangrijkheid", help="de jaarlijkse herziening van de belangrijkheid voor de kadernota")
+    a.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
+    a.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
+    a.add_argument("--jaar", type=_jaar, required=True, help="het jaar van de kadernota")
+    a.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
+    a.add_argument("--formaat", default="html,pdf", help="formaten (standaard: html,pdf)")
+    return [a]
+
+
 def _nieuwjaar(sub: Any) -> list[argparse.ArgumentParser]:
     n = sub.add_parser(
         "nieuwjaar", help="begin een nieuw jaar per samenwerking: motieven, doelen, regels en lopende acties mee"
@@ -332,6 +356,8 @@ def parser() -> argparse.ArgumentParser:
         _rapporteer,
         _overzicht,
         _paragraaf,
+        _planning,
+        _belangrijkheid,
         _nieuwjaar,
         _invullen,
         _geschiedenis,

@@ -8,6 +8,7 @@ rungs or another scale evaluate without touching the package.
 from __future__ import annotations
 
 import copy
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -103,6 +104,42 @@ class Wiki(_Strikt):
     a_parameters: dict[str, str]
 
 
+PC_MOMENTEN = ("kadernota", "jaarrekening", "begroting")
+"""The P&C moments the Samenwerkingswijzer ties the evaluation to: importance set at the kadernota, the light
+evaluations on the agenda with the jaarrekening, the paragraaf verbonden partijen in the begroting."""
+
+
+class PcMoment(_Strikt):
+    afgeleid: bool = False
+    label: str
+    datum: str = Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$", description="maand-dag, MM-DD")
+    wat: str
+
+
+class PcCyclus(_Strikt):
+    """When the raad meets for each P&C moment: a month-day every year, and per year the dates that differ."""
+
+    momenten: dict[str, PcMoment]
+    per_jaar: dict[int, dict[str, date]] = {}
+
+    def datum(self, moment: str, jaar: int) -> tuple[date, bool]:
+        """The moment's date in that year, and whether it is the standard habit (`afgeleid`) rather than a date or
+        month-day the gemeente set."""
+        if (vast := self.per_jaar.get(jaar, {}).get(moment)) is not None:
+            return vast, False
+        m = self.momenten[moment]
+        maand, dag = map(int, m.datum.split("-"))
+        return date(jaar, maand, min(dag, 28 if maand == 2 else dag)), m.afgeleid
+
+
+class VolledigeEvaluatieCyclus(_Strikt):
+    """Every how many years a full evaluation, per importance ('voor wie'); the heaviest ticked one with a cycle
+    counts. Not from a source (`afgeleid`) until the gemeente sets its own."""
+
+    afgeleid: bool = False
+    om_de_jaren: dict[str, int]
+
+
 class Plichtregel(_Strikt):
     """What a duty means; `None` where it is not known (the duty `onbekend`)."""
 
@@ -148,6 +185,8 @@ class Kader(_Strikt):
     placeholders: list[str]
     vocabulaires: Vocabulaires = Vocabulaires()
     wiki: Wiki
+    pc_cyclus: PcCyclus
+    volledige_evaluatie: VolledigeEvaluatieCyclus
 
     def motief_sleutel(self, waarde: str) -> str | None:
         """Map a key, a label (with drift) or a wiki marker such as `⧼Motief efficientie⧽` to a motive key."""
@@ -204,15 +243,24 @@ def _past_bij_model(kader: Kader, bron: Path | str) -> Kader:
         raise Kaderfout(bron, f"plichten.{ONBEKEND_PLICHT}", "ontbreekt (de plicht als niet is vastgelegd voor wie)")
     if "kosten" not in kader.financien.onderdelen:
         raise Kaderfout(bron, "financien.onderdelen.kosten", "ontbreekt")
+    for moment in PC_MOMENTEN:
+        if moment not in kader.pc_cyclus.momenten:
+            raise Kaderfout(bron, f"pc_cyclus.momenten.{moment}", f"ontbreekt; de cyclus kent {', '.join(PC_MOMENTEN)}")
+    for sleutel, jaren in kader.volledige_evaluatie.om_de_jaren.items():
+        if sleutel not in kader.belangrijkheid.voor_wie:
+            raise Kaderfout(bron, f"volledige_evaluatie.om_de_jaren.{sleutel}", "is geen waarde van 'voor wie'")
+        if jaren < 1:
+            raise Kaderfout(bron, f"volledige_evaluatie.om_de_jaren.{sleutel}", f"{jaren} jaar; minstens 1")
     return kader
 
 
-PER_SLEUTEL = ("wiki",)
+PER_SLEUTEL = ("wiki", "pc_cyclus", "volledige_evaluatie")
 """Top-level parts a gemeente's `kader.yaml` overrides key by key (mappings inside merged too), not as a whole."""
 
 
 def _per_sleutel(standaard: dict[str, Any], eigen: dict[str, Any]) -> dict[str, Any]:
-    uit = dict(standaard)
+    """The gemeente's keys over the standard ones; a part it sets is its own, no longer `afgeleid`."""
+    uit = dict(standaard) | ({"afgeleid": False} if "afgeleid" in standaard else {})
     for sleutel, waarde in eigen.items():
         oud = uit.get(sleutel)
         uit[sleutel] = _per_sleutel(oud, waarde) if isinstance(oud, dict) and isinstance(waarde, dict) else waarde

@@ -245,12 +245,15 @@ class Jaar(Basis):
         return not any(self.__dict__.values())  # the fields only: extra fields are refused
 
 
-class Belangrijkheid(Basis):
+class Vaststelling(Basis):
+    """An importance as raad and college set it (yearly, at the kadernota): for whom, why, and on what date."""
+
     waarom: list[Tekst] = Field(default_factory=list)
     voor_wie: list[Tekst] = Field(default_factory=list)
+    vastgesteld: date | None = Field(default=None, description="de datum van het besluit van de raad")
 
     @model_validator(mode="after")
-    def _sleutels(self, info: ValidationInfo) -> Belangrijkheid:
+    def _sleutels(self, info: ValidationInfo) -> Vaststelling:
         kader = _kader(info).belangrijkheid
         for veld, opties in (("waarom", kader.waarom), ("voor_wie", kader.voor_wie)):
             sleutels = []
@@ -261,6 +264,12 @@ class Belangrijkheid(Basis):
                 sleutels.append(sleutel)
             object.__setattr__(self, veld, sleutels)
         return self
+
+
+class Belangrijkheid(Vaststelling):
+    """The importance now, and the earlier decisions (newest first): what changed, and how old it is."""
+
+    eerder: list[Vaststelling] = Field(default_factory=list)
 
 
 class VerbondenPartij(Basis):
@@ -285,6 +294,14 @@ class VerbondenPartij(Basis):
         if self.bestuurlijk_belang is None or self.financieel_belang is None:
             return None
         return self.bestuurlijk_belang and self.financieel_belang
+
+
+class VolledigeEvaluatie(Basis):
+    """A full evaluation of the partnership (the lange termijn agenda's, beside the yearly light one)."""
+
+    datum: date
+    soort: Tekst = Field(default="volledige evaluatie", min_length=1, description="bijvoorbeeld rekenkameronderzoek")
+    document: Tekst | None = Field(default=None, description="het rapport of raadsvoorstel: titel, kenmerk of link")
 
 
 class Partners(Basis):
@@ -344,6 +361,7 @@ class Samenwerking(Basis):
     governance_regime: Tekst | None = None
     contact: Contact = Contact()
     accounthouders: list[Tekst] = Field(default_factory=list)
+    volledige_evaluaties: list[VolledigeEvaluatie] = Field(default_factory=list)
     bronnen: list[Bron] = Field(default_factory=list)
     opmerkingen: list[Opmerking] = Field(default_factory=list)
     bronvelden: dict[str, Tekst] = Field(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from evaluatie.opslag.laden import Gegevensset
 from evaluatie.rapportage.sjablonen import pagina
 from evaluatie.regels.analyse import Evaluatie, evalueer
+from evaluatie.regels.cyclus import VOLLEDIGE_EVALUATIES
 from evaluatie.regels.kosten import KOSTEN
 from evaluatie.regels.trend import jaarstand, ontwikkeling
 
@@ -77,6 +78,7 @@ def overzicht_html(
 ) -> str:
     """The gemeente's yearly overview: every partnership (also without data for the year) and the broken files."""
     rode = {ev.samenwerking.id: [b.tekst for b in ev.bevindingen if b.ernst == "rood"] for ev in evs}
+    te_laat = [(ev.samenwerking, b.tekst) for ev in evs for b in ev.bevindingen if b.veld == VOLLEDIGE_EVALUATIES]
     kapot = [f for f in gegevens.fouten if Path(f.bestand).parent.name == gemeente]
     rijen = [overzicht_rij(ev) for ev in evs]
     kader = gegevens.kader(gemeente)
@@ -88,6 +90,7 @@ def overzicht_html(
         rijen=rijen,
         plichten=plichten,
         rode=rode,
+        te_laat=te_laat,
         fouten=fouten,
         kapot=[{"bestand": Path(f.bestand).name, "melding": f.melding, "veld": f.veld} for f in kapot],
         voet=voet,

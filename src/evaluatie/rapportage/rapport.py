@@ -5,6 +5,7 @@ Every value from data passes through Jinja's autoescape, so a partnership named 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from evaluatie.domein.fouten import Parameterfout
@@ -15,6 +16,7 @@ from evaluatie.rapportage.html import Html
 from evaluatie.rapportage.plaats import plaats
 from evaluatie.rapportage.sjablonen import omgeving
 from evaluatie.regels.analyse import NIET, ONVOLLEDIG, VOLLEDIG, Evaluatie, evalueer, laatste_jaar
+from evaluatie.regels.belangrijkheid import leeftijd
 from evaluatie.regels.trend import ontwikkeling, reeks
 
 __all__ = [
@@ -97,6 +99,8 @@ def kernbeeld(ev: Evaluatie) -> Html:
         aandacht=ev.aandachtspunten,
         getoetst=getoetst,
         zonder_cijfers=zonder,
+        vastgesteld=ev.samenwerking.belangrijkheid.vastgesteld,
+        leeftijd=leeftijd(ev.samenwerking.belangrijkheid.vastgesteld, date(ev.jaar, 12, 31)),
     )
 
 

@@ -9,6 +9,7 @@ from evaluatie.domein.bevindingen import Bevinding, sorteer
 from evaluatie.domein.kader import ONBEKEND_ANTWOORD, Kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.regels.agenda import Agenda, evalueer_agenda
+from evaluatie.regels.cyclus import cyclus_bevindingen
 from evaluatie.regels.kosten import KostenUitkomst, evalueer_kosten
 from evaluatie.regels.kwaliteit import basis_bevindingen, jaar_bevindingen, onvolledige_bron
 from evaluatie.regels.ladders import LadderStand, evalueer_ladders
@@ -94,6 +95,7 @@ def evalueer(sw: Samenwerking, jaar: int, kader: Kader) -> Evaluatie:
         + agenda.bevindingen
         + basis_bevindingen(sw)
         + jaar_bevindingen(sw, jaar, kader)
+        + cyclus_bevindingen(sw, jaar, kader)
     )
     plicht = bepaal_plicht(sw, kader, bevindingen)
     # A year without data has its own red finding ("geen gegevens"); a year with data but no judgement gets this.

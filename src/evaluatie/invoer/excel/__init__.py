@@ -5,7 +5,7 @@ writes it, `lezen` reads it back with cell-precise errors. Export then import gi
 """
 
 from evaluatie.invoer.excel.bladen import BLADEN
-from evaluatie.invoer.excel.lezen import lees_excel
+from evaluatie.invoer.excel.lezen import lees_excel, lees_werkmap
 from evaluatie.invoer.excel.schrijven import exporteer_excel
 
-__all__ = ["BLADEN", "exporteer_excel", "lees_excel"]
+__all__ = ["BLADEN", "exporteer_excel", "lees_excel", "lees_werkmap"]

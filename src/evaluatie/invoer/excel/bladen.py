@@ -20,6 +20,7 @@ from evaluatie.domein.model import (
     Opmerking,
     Partners,
     Verdeelregel,
+    VolledigeEvaluatie,
 )
 from evaluatie.domein.waarden import NVT, ONBEKEND, VOLGT_NOG
 from evaluatie.regels.kosten import KOLOMMEN
@@ -70,7 +71,16 @@ BLADEN: dict[str, Kolommen] = {
         ("Governance regime", "governance_regime"),
         *velden(Contact),
         ("Accounthouders", "accounthouders"),
+        ("Belangrijkheid vastgesteld", "vastgesteld"),
     ],
+    # The raad's earlier decisions on the importance, newest first (the current one is on Samenwerkingen).
+    "Belangrijkheid eerder": [
+        *SLEUTEL,
+        ("Vastgesteld", "vastgesteld"),
+        ("Belangrijk voor wie", "voor_wie"),
+        ("Belangrijk waarom", "waarom"),
+    ],
+    "Volledige evaluaties": [*SLEUTEL, *velden(VolledigeEvaluatie)],
     "Jaren": [
         *JAAR,
         ("Motieven (eigen formulering)", "motieven_eigen"),
@@ -104,7 +114,22 @@ BLADEN: dict[str, Kolommen] = {
     "Bronvelden": [*JAAR, ("Veld", "veld"), ("Waarde", "waarde")],
 }
 # Added after the first version: a workbook exported before them still reads back.
-OPTIONEEL = {("Samenwerkingen", "Sw-nummer"), ("Opmerkingen", "Parameter"), ("Bronvelden", None), ("Acties", None)}
+OPTIONEEL = {
+    ("Samenwerkingen", "Sw-nummer"),
+    ("Opmerkingen", "Parameter"),
+    ("Bronvelden", None),
+    ("Acties", None),
+    ("Samenwerkingen", "Belangrijkheid vastgesteld"),
+    ("Belangrijkheid eerder", None),
+    ("Volledige evaluaties", None),
+}
+# What a workbook from before these sheets and columns does not carry: kept from the file when it is read back, never
+# emptied (a workbook replaces the whole record).
+BEWAARD_ALS_ONTBREEKT = {
+    ("Samenwerkingen", "Belangrijkheid vastgesteld"): "belangrijkheid.vastgesteld",
+    ("Belangrijkheid eerder", None): "belangrijkheid.eerder",
+    ("Volledige evaluaties", None): "volledige_evaluaties",
+}
 
 
 def keuzelijsten(kader: Kader) -> dict[str, list[str]]:

@@ -17,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evaluatie.domein.kader import LADDERS, Kader
-from evaluatie.domein.model import SOORTEN, Bbv, Contact, Jaar, Partners, Samenwerking, Verdeelregel
+from evaluatie.domein.model import SOORTEN, Bbv, Contact, Jaar, Partners, Samenwerking, Vaststelling, Verdeelregel
 from evaluatie.domein.waarden import bedragvelden
 from evaluatie.invoer.excel.bladen import BLADEN, LIJSTEN, MARKERS, TOTAAL, keuzelijst, keuzelijsten
 from evaluatie.regels.kosten import KOLOMMEN
@@ -54,8 +54,7 @@ def _samenwerking_rij(sw: Samenwerking, kader: Kader) -> dict[str, Any]:
         "beschrijving": sw.beschrijving,
         "onderwerpen": _lijst(sw.onderwerpen),
         "raadsprogrammas": _lijst(sw.raadsprogrammas),
-        "waarom": _lijst([kader.belangrijkheid.waarom[k] for k in b.waarom]),
-        "voor_wie": _lijst([kader.belangrijkheid.voor_wie[k].label for k in b.voor_wie]),
+        **_belang_labels(b, kader),
         "bestuurlijk_belang": _ja_nee(vp.bestuurlijk_belang),
         "financieel_belang": _ja_nee(vp.financieel_belang),
         "bbv_categorie": vp.bbv_categorie,
@@ -65,6 +64,14 @@ def _samenwerking_rij(sw: Samenwerking, kader: Kader) -> dict[str, Any]:
         "governance_regime": sw.governance_regime,
         **{k: getattr(sw.contact, k) for k in Contact.model_fields},
         "accounthouders": _lijst(sw.accounthouders),
+        "vastgesteld": b.vastgesteld,
+    }
+
+
+def _belang_labels(v: Vaststelling, kader: Kader) -> dict[str, Any]:
+    return {
+        "voor_wie": _lijst([kader.belangrijkheid.voor_wie[k].label for k in v.voor_wie]),
+        "waarom": _lijst([kader.belangrijkheid.waarom[k] for k in v.waarom]),
     }
 
 
@@ -126,6 +133,10 @@ def rijen_van(sw: Samenwerking, kader: Kader) -> Rijen:
     s = {"gemeente": sw.gemeente, "id": sw.id}
     rijen: Rijen = defaultdict(list)
     rijen["Samenwerkingen"].append({**s, **_samenwerking_rij(sw, kader)})
+    rijen["Belangrijkheid eerder"] += [
+        {**s, "vastgesteld": v.vastgesteld, **_belang_labels(v, kader)} for v in sw.belangrijkheid.eerder
+    ]
+    rijen["Volledige evaluaties"] += [{**s, **e.model_dump()} for e in sw.volledige_evaluaties]
     rijen["Bronnen"] += [{**s, **b.model_dump()} for b in sw.bronnen]
     rijen["Opmerkingen"] += [{**s, **o.model_dump()} for o in sw.opmerkingen]
     rijen["Bronvelden"] += [{**s, "jaar": None, "veld": k, "waarde": v} for k, v in sw.bronvelden.items()]

@@ -43,6 +43,9 @@ from evaluatie.regels.kosten import (
 
 VERDEELKOLOMMEN = ("omschrijving", "percentage", "grondslag", "bedrag")
 
+BELANGRIJKHEID = "belangrijkheid"
+"""The key under which the form's typed data carries the partnership's importance, beside the year's fields."""
+
 
 def bedrag_als_tekst(waarde: object) -> str:
     """An amount as an evaluator types it: Dutch notation, markers as on the dashboard, empty for missing."""
@@ -245,9 +248,11 @@ class Formulierstaat:
         aandeel: Mapping[str, Any],
         acties: list[Mapping[str, Any]] | None = None,
         bbv: Mapping[str, str] | None = None,
+        belangrijkheid: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         """The year as plain data, exactly as typed (the model parses and says what is wrong); fields the form
-        does not show are kept from the loaded year."""
+        does not show are kept from the loaded year. The partnership's importance, when shown, rides along under
+        `BELANGRIJKHEID` (`valideer` puts it in its place)."""
         gegevens: dict[str, Any] = self.jaar(jaar).model_dump(exclude_defaults=True)
         gegevens["motieven"] = [_rij(m) for m in motieven]
         for kant, res in ladders.items():
@@ -287,14 +292,37 @@ class Formulierstaat:
         if bbv is not None:
             schoon_bbv = _over(gegevens.get("bbv"), {k: _of_none(v) for k, v in bbv.items()})
             gegevens["bbv"] = schoon_bbv if heeft_inhoud(schoon_bbv) else None
+        if belangrijkheid is not None:
+            gegevens[BELANGRIJKHEID] = {**belangrijkheid, "vastgesteld": _of_none(belangrijkheid.get("vastgesteld"))}
         return gegevens
+
+    def _belangrijkheid(self, getypt: Mapping[str, Any]) -> dict[str, Any]:
+        """The importance as typed; a decision under a new date keeps the one it replaces as `eerder` (newest
+        first), so the review for the kadernota can say what changed."""
+        assert self.sw is not None
+        oud, opties = self.sw.belangrijkheid, self.kader.belangrijkheid
+        getypt = dict(getypt)
+        for veld, keuzes in (("voor_wie", opties.voor_wie), ("waarom", opties.waarom)):
+            # The boxes list the kader's order; what was chosen before keeps its place in the file.
+            gekozen = [self.kader.zoek_sleutel(str(x), keuzes) or x for x in getypt.get(veld, [])]
+            eerst = getattr(oud, veld)
+            getypt[veld] = [k for k in eerst if k in gekozen] + [k for k in gekozen if k not in eerst]
+        nieuw = {**oud.model_dump(exclude_defaults=True, exclude={"eerder"}), **getypt}
+        eerder = oud.model_dump(exclude_defaults=True).get("eerder", [])
+        huidig = oud.model_dump(exclude_defaults=True, exclude={"eerder"})
+        if str(getypt.get("vastgesteld") or "") != str(oud.vastgesteld or "") and heeft_inhoud(huidig):
+            eerder = [huidig, *eerder]
+        return {**nieuw, "eerder": eerder}
 
     def valideer(self, jaar: int, jaargegevens: Mapping[str, Any]) -> Samenwerking:
         """The partnership with this year as typed; a `Gegevensfout` with every field's message otherwise."""
         if self.sw is None or self.pad is None:
             raise EvaluatieFout("Kies eerst een samenwerking.")
         gegevens = self.sw.model_dump(exclude_defaults=True)
-        gegevens["jaren"] = {**gegevens.get("jaren", {}), jaar: dict(jaargegevens)}
+        jaardeel = dict(jaargegevens)
+        if (belang := jaardeel.pop(BELANGRIJKHEID, None)) is not None:
+            gegevens[BELANGRIJKHEID] = self._belangrijkheid(belang)
+        gegevens["jaren"] = {**gegevens.get("jaren", {}), jaar: jaardeel}
         return valideer(gegevens, self.kader, self.pad, self.sw.id, self.sw.gemeente)
 
     def controleer(self, jaar: int, jaargegevens: Mapping[str, Any]) -> list[tuple[str, str]]:

@@ -175,14 +175,15 @@ class ExcelImporter(Importer):
     vervangt = True
 
     def records(self, bronnen: list[Path], gemeente: str | None, **_: Any) -> Records:
-        from evaluatie.invoer.excel import lees_excel
+        from evaluatie.invoer.excel import lees_werkmap
 
         uit = Records()
         for pad in bronnen:
             try:
-                for sleutel, sw in lees_excel(pad, laad_kader()).items():
+                gelezen, ontbrekend = lees_werkmap(pad, laad_kader())
+                for sleutel, sw in gelezen.items():
                     if gemeente in (None, sleutel[0]):
-                        uit.records[sleutel] = sw.model_dump(exclude_defaults=True)
+                        uit.records[sleutel] = sw.model_dump(exclude_defaults=True) | {HOUDEN: sorted(ontbrekend)}
             except Gegevensfout as fout:
                 waar = f"{fout.veld}, " if fout.veld else ""
                 waarde = f"waarde {fout.waarde!r}: " if fout.waarde is not None else ""
@@ -283,12 +284,34 @@ def importeer(
     return uitkomst
 
 
+HOUDEN = "_niet_in_de_bron"
+"""A record's fields its source does not carry (a workbook from before their sheet): kept from the file."""
+
+
+def _uit(gegevens: dict[str, Any], veld: str) -> Any:
+    for deel in veld.split("."):
+        gegevens = gegevens.get(deel) if isinstance(gegevens, dict) else None
+    return gegevens
+
+
+def _met(gegevens: dict[str, Any], veld: str, waarde: Any) -> dict[str, Any]:
+    """A copy with `veld` (a dotted path) set to `waarde`, or removed when the file has no value there."""
+    deel, _, rest = veld.partition(".")
+    if rest:
+        return {**gegevens, deel: _met(dict(gegevens.get(deel) or {}), rest, waarde)}
+    zonder = {k: v for k, v in gegevens.items() if k != deel}
+    return zonder if waarde is None else {**zonder, deel: waarde}
+
+
 def _voorbereid(importer: Importer, record: dict[str, Any], pad: Path, gem: str, overschrijf: bool) -> tuple:
     """Merge one record with its file and validate the result: (report, partnership to write, path)."""
     kader = laad_kader(pad.parent)
     id_ = pad.stem
     geladen = bestand_hash(pad)  # what the merge is based on: a save in between is a conflict, not lost
     bestaand = laad_samenwerking(pad, kader).model_dump(exclude_defaults=True) if pad.exists() else None
+    record = dict(record)
+    for veld in record.pop(HOUDEN, ()):  # what the source does not carry stays as the file has it
+        record = _met(record, veld, _uit(bestaand or {}, veld))
     if not record.get("naam"):
         if bestaand is None:
             sw = record.get("sw_nummer") or id_

@@ -6,6 +6,7 @@ from evaluatie.invoer.formulier.delen.aandeel import AandeelDeel
 from evaluatie.invoer.formulier.delen.acties import ActiesDeel
 from evaluatie.invoer.formulier.delen.basis import Formulierdeel, Omgeving, Rij, Rijen
 from evaluatie.invoer.formulier.delen.bbv import BbvDeel
+from evaluatie.invoer.formulier.delen.belangrijkheid import BelangrijkheidDeel
 from evaluatie.invoer.formulier.delen.financien import FinancienDeel
 from evaluatie.invoer.formulier.delen.ladders import LaddersDeel
 from evaluatie.invoer.formulier.delen.motieven import MotievenDeel
@@ -17,6 +18,7 @@ DELEN: tuple[type[Formulierdeel], ...] = (
     AandeelDeel,
     ActiesDeel,
     BbvDeel,
+    BelangrijkheidDeel,
 )
 
 __all__ = ["DELEN", "Omgeving", "Rij", "Rijen", "Formulierdeel"]
