@@ -224,10 +224,8 @@ def test_4_a_pagina_met_alleen_kernbeeld(tmp_path: Path):
             "contact.bezoekadres": "Sportlaan 3",
             "contact.website": "www.sportakkoord.example",
             "accounthouders": ["P. Jansen"],
-            "bronvelden": {
-                "Kernbeeld: Proces": "Jaarlijkse sporttafel in november.",
-                "Kernbeeld: Samenwerkingspartners": "Sportraad Voorbeeldstad, Buurtsportcoaches, Huisartsen Oost",
-            },
+            "partners.soort_onbekend": ["Sportraad Voorbeeldstad", "Buurtsportcoaches", "Huisartsen Oost"],
+            "bronvelden": {"Kernbeeld: Proces": "Jaarlijkse sporttafel in november."},
             "jaren": {},
         },
     )
@@ -311,7 +309,8 @@ def test_kernbeeld_met_een_lijst_per_regel_en_afgebroken_basisgegevens(kader):
         "bezoekadres": "Kerkplein 1",
         "website": "www.jeugdhulp-noordregio.example",
     }
-    assert g["bronvelden"]["Kernbeeld: Samenwerkingspartners"].startswith("Gemeente Noordstad, Gemeente Zuidveld")
+    assert g["partners"]["soort_onbekend"][:2] == ["Gemeente Noordstad", "Gemeente Zuidveld"]
+    assert "Kernbeeld: Samenwerkingspartners" not in g.get("bronvelden", {})
     teksten = [o["tekst"] for o in p.opmerkingen]
     assert any("'Huisvesting (tijdelijk, permanent)' staat niet in de woorden van het kader" in t for t in teksten)
     kernbeeld = next(t for t in teksten if "uit het Kernbeeld overgenomen" in t)

@@ -133,7 +133,8 @@ def test_tekst_uit_de_gegevens_is_ontsnapt(tmp_path: Path):
     kwaad = sw(naam="<script>alert(1)</script>", belangrijkheid={"voor_wie": ["raad_zeer_belangrijk"]},
                volledige_evaluaties=[{"datum": "2010-01-01", "soort": "<img src=x onerror=alert(1)>"}])  # fmt: skip
     p = planning([kwaad], "proefstad", KADER, 2025, 1)
-    from evaluatie.rapportage.planning import belangrijkheid_html, planning_html
+    from evaluatie.rapportage.belangrijkheid import belangrijkheid_html
+    from evaluatie.rapportage.planning import planning_html
 
     for html in (planning_html(p, KADER), belangrijkheid_html([kwaad], "proefstad", KADER, 2025)):
         assert "<script>alert" not in html and "<img src=x" not in html and "&lt;script&gt;" in html

@@ -59,7 +59,7 @@ BELANGRIJKHEID = "belangrijkheid-kadernota"
 
 def belangrijkheid_cmd(args: argparse.Namespace) -> int:
     """The importance review as HTML and PDF under <naar>/<gemeente>/<jaar>/."""
-    from evaluatie.rapportage.planning import belangrijkheid_html
+    from evaluatie.rapportage.belangrijkheid import belangrijkheid_html
     from evaluatie.uitvoering.formaten import kies_formaten, schrijf_document
 
     gegevens = gegevens_van(args, "niet in de herziening")

@@ -310,6 +310,9 @@ class Partners(Basis):
     bedrijven: list[Tekst] = Field(default_factory=list)
     maatschappelijke_organisaties: list[Tekst] = Field(default_factory=list)
     overige_organisaties: list[Tekst] = Field(default_factory=list)
+    soort_onbekend: list[Tekst] = Field(
+        default_factory=list, description="partners die een bron noemt zonder hun soort (het Kernbeeld)"
+    )
 
 
 class Contact(Basis):

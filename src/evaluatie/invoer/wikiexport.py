@@ -94,7 +94,14 @@ def a_pagina(sw: Samenwerking, kader: Kader) -> str:
         elif waarde:
             parameters.append((parameter, wikitekst(str(waarde))))
     parameters += [(_parameter(p), wikitekst(w)) for p, w in sw.bronvelden.items()]
-    return _sjabloon(kader.wiki.a_sjabloon, parameters) + "\n"
+    delen = [_sjabloon(kader.wiki.a_sjabloon, parameters)]
+    if sw.belangrijkheid.vastgesteld:
+        delen.append(f"Belangrijkheid vastgesteld door de raad op {sw.belangrijkheid.vastgesteld.isoformat()}.")
+    if sw.volledige_evaluaties:
+        rijen = [[e.datum.isoformat(), e.soort, e.document] for e in sw.volledige_evaluaties]
+        tabel = _tabel("Volledige evaluaties", ["Datum", "Soort", "Document"], rijen)
+        delen.append("== Volledige evaluaties ==\n" + tabel)
+    return "\n\n".join(delen) + "\n"
 
 
 def _antwoorden(jaar: Jaar, kader: Kader) -> str:

@@ -1,6 +1,5 @@
-"""The documents of the gemeente's cycle: the P&C calendar for the griffie (`evaluatie planning`), the lange termijn
-agenda as a page (HTML, PDF) and as an iCalendar file, from `regels.cyclus`; and the importance review for the
-kadernota (`evaluatie belangrijkheid`), from `regels.belangrijkheid`.
+"""The P&C calendar for the griffie (`evaluatie planning`): the lange termijn agenda as a page (HTML, PDF) and as an
+iCalendar file, both from `regels.cyclus`.
 
 The calendar is deterministic: every event's UID is made of the gemeente, the moment and the year, and DTSTAMP is
 the newest date the data records for the plan (an importance set, a full evaluation), so the same data give the same
@@ -15,7 +14,6 @@ from datetime import UTC, date, datetime, timedelta
 from evaluatie.domein.kader import Kader
 from evaluatie.domein.model import Samenwerking
 from evaluatie.rapportage.sjablonen import pagina
-from evaluatie.regels.belangrijkheid import herziening
 from evaluatie.regels.cyclus import Evaluatiecyclus, Pcmoment, evaluatiecyclus, pc_momenten
 from evaluatie.regels.plicht import basisplicht
 
@@ -88,12 +86,3 @@ def planning_ics(p: Planning) -> bytes:
             e.add("description", "\n".join(regels))
             agenda.add_component(e)
     return agenda.to_ical()
-
-
-def belangrijkheid_html(
-    samenwerkingen: list[Samenwerking], gemeente: str, kader: Kader, jaar: int, voet: str = ""
-) -> str:
-    """The importance review for the kadernota of `jaar`, its peildatum that kadernota's date."""
-    peildatum, _afgeleid = kader.pc_cyclus.datum("kadernota", jaar)
-    rijen = herziening(samenwerkingen, kader, jaar, peildatum)
-    return pagina("belangrijkheid.html.j2", gemeente=gemeente, jaar=jaar, peildatum=peildatum, rijen=rijen, voet=voet)

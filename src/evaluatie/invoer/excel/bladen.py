@@ -122,6 +122,7 @@ OPTIONEEL = {
     ("Samenwerkingen", "Belangrijkheid vastgesteld"),
     ("Belangrijkheid eerder", None),
     ("Volledige evaluaties", None),
+    ("Samenwerkingen", "Partners: soort onbekend"),
 }
 # What a workbook from before these sheets and columns does not carry: kept from the file when it is read back, never
 # emptied (a workbook replaces the whole record).
@@ -129,6 +130,7 @@ BEWAARD_ALS_ONTBREEKT = {
     ("Samenwerkingen", "Belangrijkheid vastgesteld"): "belangrijkheid.vastgesteld",
     ("Belangrijkheid eerder", None): "belangrijkheid.eerder",
     ("Volledige evaluaties", None): "volledige_evaluaties",
+    ("Samenwerkingen", "Partners: soort onbekend"): "partners.soort_onbekend",
 }
 
 

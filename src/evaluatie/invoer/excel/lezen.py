@@ -45,7 +45,7 @@ def _samenwerkingen(lezer: Lezer) -> None:
                 "bbv_categorie": r["bbv_categorie"],
             },
             "schaal": lijst_uit(r["schaal"]),
-            "partners": {p: lijst_uit(r[f"partners_{p}"]) for p in Partners.model_fields},
+            "partners": {p: lijst_uit(r.get(f"partners_{p}")) for p in Partners.model_fields},
             "aard": lijst_uit(r["aard"]),
             "governance_regime": r["governance_regime"],
             "contact": {k: r[k] for k in Contact.model_fields},

@@ -146,9 +146,10 @@ def _kernbeeld(r: Regels, p: Pagina, kader: Kader, start: int, eind: int, alleen
                 overgenomen.append(kop)
     if belang:
         g["belangrijkheid"] = belang
-    if not g.get("partners") and (regels := blok("samenwerkingspartners")) and (tekst := regels_als_tekst(regels)):
-        g.setdefault("bronvelden", {})["Kernbeeld: Samenwerkingspartners"] = tekst
-        overgenomen.append("samenwerkingspartners (letterlijk, zonder soort, onder bronvelden)")
+    if not g.get("partners") and (regels := blok("samenwerkingspartners")) and (namen := lijst_items(regels)):
+        # The Kernbeeld names partners without their kind (gemeente, provincie, …): taken as they are, kind unknown.
+        g["partners"] = {"soort_onbekend": namen}
+        overgenomen.append("samenwerkingspartners (zonder soort)")
     if alleen_kernbeeld:
         p.merk(
             "De Basisgegevens ontbreken op deze pagina; uit het Kernbeeld overgenomen: "
