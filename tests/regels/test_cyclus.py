@@ -80,7 +80,7 @@ def test_de_momenten_van_een_jaar():
     assert latere == {"omgevingsdienst"}  # the rekenkameronderzoek of 2022, every 6 years
     kadernota = {p.samenwerking.id: p.reden for p in momenten["kadernota"].punten}
     assert kadernota["cultuurpodium"] == "nu: Raad: politiek belangrijk; laatst vastgesteld 2024-06-13"
-    assert "nooit vastgesteld" in kadernota["veiligheidsregio"]
+    assert kadernota["veiligheidsregio"].endswith("datum van het besluit niet vastgelegd")
     begroting = {p.samenwerking.id: p.reden for p in momenten["begroting"].punten}
     assert begroting["veiligheidsregio"] == "verbonden partij: in de paragraaf verbonden partijen"
     assert "niet te beoordelen" in begroting["sportakkoord"] and "bibliotheeknetwerk" not in begroting
@@ -150,7 +150,7 @@ def test_belangrijkheid_herziening_op_de_voorbeelddata(tmp_path: Path):
     )
     assert cultuur.leeftijd == "een jaar oud (de vorige kadernota)"
     assert rijen["afvalbedrijf"].leeftijd == "3 jaar oud: de raad stelt de belangrijkheid elk jaar vast"
-    assert rijen["veiligheidsregio"].leeftijd == "nooit vastgesteld (of niet vastgelegd)"
+    assert rijen["veiligheidsregio"].leeftijd == "datum van het besluit niet vastgelegd"
     assert rijen["veiligheidsregio"].veranderd == "geen eerder besluit vastgelegd"
     assert [v.tekst for v in rijen["sportakkoord"].voorstellen] == ["stel de belangrijkheid vast"]
     afval = rijen["afvalbedrijf"].voorstellen

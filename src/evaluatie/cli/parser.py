@@ -255,38 +255,36 @@ def _voorbeelddata(sub: Any) -> list[argparse.ArgumentParser]:
     return [v]
 
 
-def _paragraaf(sub: Any) -> list[argparse.ArgumentParser]:
-    a = sub.add_parser("paragraaf", help="de paragraaf verbonden partijen van een gemeente en jaar (HTML, PDF)")
+def _document(
+    sub: Any, naam: str, uitleg: str, jaar: str, *, verplicht: bool = True, jaaroptie: str = "--jaar"
+) -> argparse.ArgumentParser:
+    """A command that writes one document of a gemeente (HTML, PDF): data, --gemeente, its year, --naar, --formaat."""
+    a = sub.add_parser(naam, help=uitleg)
     a.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
     a.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
-    a.add_argument("--jaar", type=_jaar, help="jaar (standaard: het laatste jaar met gegevens van de gemeente)")
+    a.add_argument(jaaroptie, type=_jaar, required=verplicht, help=jaar)
     a.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
     a.add_argument("--formaat", default="html,pdf", help="formaten (standaard: html,pdf)")
-    return [a]
+    return a
+
+
+def _paragraaf(sub: Any) -> list[argparse.ArgumentParser]:
+    uitleg = "de paragraaf verbonden partijen van een gemeente en jaar (HTML, PDF)"
+    jaar = "jaar (standaard: het laatste jaar met gegevens van de gemeente)"
+    return [_document(sub, "paragraaf", uitleg, jaar, verplicht=False)]
 
 
 def _planning(sub: Any) -> list[argparse.ArgumentParser]:
-    a = sub.add_parser(
-        "planning", help="de lange termijn agenda voor de griffie: P&C-momenten per jaar (HTML, PDF, .ics)"
-    )
-    a.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    a.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
-    a.add_argument("--vanaf", type=_jaar, required=True, help="het eerste jaar")
+    uitleg = "de lange termijn agenda voor de griffie: P&C-momenten per jaar (HTML, PDF, .ics)"
+    a = _document(sub, "planning", uitleg, "het eerste jaar", jaaroptie="--vanaf")
     a.add_argument("--jaren", type=_geheel(1, 20, "geen aantal", "een aantal van 1 tot 20"), default=4,
                    help="aantal jaren (standaard 4)")  # fmt: skip
-    a.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
-    a.add_argument("--formaat", default="html,pdf", help="formaten naast de .ics (standaard: html,pdf)")
     return [a]
 
 
 def _belangrijkheid(sub: Any) -> list[argparse.ArgumentParser]:
-    a = sub.add_parser("belangrijkheid", help="de jaarlijkse herziening van de belangrijkheid voor de kadernota")
-    a.add_argument("data", nargs="?", type=Path, default=STANDAARD_DATA, help="gegevensmap (standaard: data)")
-    a.add_argument("--gemeente", type=_naam, required=True, help="de gemeente")
-    a.add_argument("--jaar", type=_jaar, required=True, help="het jaar van de kadernota")
-    a.add_argument("--naar", type=Path, default=Path("reports"), help="uitvoermap (standaard: reports)")
-    a.add_argument("--formaat", default="html,pdf", help="formaten (standaard: html,pdf)")
-    return [a]
+    uitleg = "de jaarlijkse herziening van de belangrijkheid voor de kadernota (HTML, PDF)"
+    return [_document(sub, "belangrijkheid", uitleg, "het jaar van de kadernota")]
 
 
 def _nieuwjaar(sub: Any) -> list[argparse.ArgumentParser]:

@@ -44,7 +44,7 @@ class Herziening:
 def leeftijd(vastgesteld: date | None, peildatum: date) -> str:
     """How old the raad's decision is on `peildatum`, in words; the raad sets it every year."""
     if vastgesteld is None:
-        return "nooit vastgesteld (of niet vastgelegd)"
+        return "datum van het besluit niet vastgelegd"
     dagen = (peildatum - vastgesteld).days
     if dagen < 0:
         return "vastgesteld na de peildatum"

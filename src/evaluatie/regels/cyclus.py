@@ -111,7 +111,7 @@ def _kadernota(samenwerkingen: list[Samenwerking], kader: Kader) -> list[Agendap
     for sw in samenwerkingen:
         _plicht, belang = basisplicht(sw, kader)
         wanneer = sw.belangrijkheid.vastgesteld
-        sinds = f"laatst vastgesteld {wanneer.isoformat()}" if wanneer else "nooit vastgesteld (of niet vastgelegd)"
+        sinds = f"laatst vastgesteld {wanneer.isoformat()}" if wanneer else "datum van het besluit niet vastgelegd"
         punten.append(Agendapunt(sw, f"nu: {belang}; {sinds}"))
     return punten
 
