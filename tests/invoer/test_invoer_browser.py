@@ -81,6 +81,11 @@ def test_formulier_in_jupyterlab(tmp_path: Path):
             p.wait_for_function(
                 "() => document.querySelector('.evaluatie-deel-financien')?.textContent.includes('som €\u00a0850.000')"
             )
+            # The raad's decision at the kadernota: open the section, tick a box, type the date.
+            p.click(".evaluatie-deel-belangrijkheid .jupyter-widget-Collapse-header")
+            p.get_by_role("checkbox", name="Raad: politiek zeer belangrijk").check()
+            p.fill(".evaluatie-belang-vastgesteld input", "2025-06-12")
+            p.keyboard.press("Tab")
             p.screenshot(path=str(tmp_path / "formulier.png"), full_page=True)
             p.click(".evaluatie-bewaar")
             p.wait_for_function("() => document.querySelector('.evaluatie-melding')?.textContent.includes('Bewaard')")
@@ -89,6 +94,9 @@ def test_formulier_in_jupyterlab(tmp_path: Path):
         assert jaar.motieven[0].beantwoord == "ja"
         assert jaar.financien["kosten"].regels[0].realisatie == 850000
         assert list((bestand.parent / ".geschiedenis").glob("cultuurpodium.*.yaml"))
+        belang = laad_samenwerking(bestand).belangrijkheid
+        assert (belang.voor_wie, str(belang.vastgesteld)) == (["raad_belangrijk", "raad_zeer_belangrijk"], "2025-06-12")
+        assert [str(v.vastgesteld) for v in belang.eerder] == ["2024-06-13", "2023-06-15"]
         if os.environ.get("EVALUATIE_SCREENSHOTS"):
             shutil.copy(tmp_path / "formulier.png", os.environ["EVALUATIE_SCREENSHOTS"])
     except Exception:
