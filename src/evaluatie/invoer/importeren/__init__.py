@@ -39,6 +39,8 @@ Sleutel = tuple[str, str]  # (gemeente, id)
 MAX_PAGINA = 2 * 2**20
 MAX_EXPORT = 500 * 2**20
 SITE = re.compile(r"^From (Dashboard samenwerking\s+.+)$", re.I)
+HOUDEN = "_niet_in_de_bron"
+"""A record's fields its source does not carry (a workbook from before their sheet): kept from the file."""
 
 
 @dataclass
@@ -282,10 +284,6 @@ def importeer(
                 continue
         uitkomst.verslagen.append(verslag)
     return uitkomst
-
-
-HOUDEN = "_niet_in_de_bron"
-"""A record's fields its source does not carry (a workbook from before their sheet): kept from the file."""
 
 
 def _uit(gegevens: dict[str, Any], veld: str) -> Any:
