@@ -81,8 +81,10 @@ def test_formulier_in_jupyterlab(tmp_path: Path):
             p.wait_for_function(
                 "() => document.querySelector('.evaluatie-deel-financien')?.textContent.includes('som €\u00a0850.000')"
             )
-            # The raad's decision at the kadernota: open the section, tick a box, type the date.
-            p.click(".evaluatie-deel-belangrijkheid .jupyter-widget-Collapse-header")
+            # The raad's decision at the kadernota: the section (open when it has content), a box, the date.
+            inhoud = p.locator(".evaluatie-deel-belangrijkheid .jupyter-widget-Collapse-contents")
+            if "lm-mod-hidden" in (inhoud.get_attribute("class") or ""):
+                p.click(".evaluatie-deel-belangrijkheid .jupyter-widget-Collapse-header")
             p.get_by_role("checkbox", name="Raad: politiek zeer belangrijk").check()
             p.fill(".evaluatie-belang-vastgesteld input", "2025-06-12")
             p.keyboard.press("Tab")
