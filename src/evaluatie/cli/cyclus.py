@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from evaluatie.cli.gemeen import gegevens_van, meld, uitvoerbestand, uitvoermap
+from evaluatie.cli.gemeen import gegevens_van, meld, schrijf_documenten, uitvoerbestand, uitvoermap
 from evaluatie.domein.opmaak import aantal
 
 
@@ -37,18 +37,16 @@ def planning_cmd(args: argparse.Namespace) -> int:
     """The P&C calendar as HTML and PDF and as an iCalendar file under <naar>/<gemeente>/planning-<vanaf>/."""
     from evaluatie.opslag.schrijven import schrijf_atomair
     from evaluatie.rapportage.planning import planning, planning_html, planning_ics
-    from evaluatie.uitvoering.formaten import binnen, kies_formaten, schrijf_document
+    from evaluatie.uitvoering.formaten import binnen
 
     gegevens = gegevens_van(args, "niet in de planning")
     kader = gegevens.kader(args.gemeente)
     p = planning(gegevens.van(args.gemeente), args.gemeente, kader, args.vanaf, args.jaren)
     map_ = (args.gemeente, f"planning-{args.vanaf}")
-    naar = uitvoermap(args.naar)
-    paden = schrijf_document(planning_html(p, kader), naar, map_, PLANNING, tuple(kies_formaten(args.formaat)))
-    ics = binnen(naar, *map_, PLANNING + ".ics")
+    schrijf_documenten(args, planning_html(p, kader), map_, PLANNING)
+    ics = binnen(uitvoermap(args.naar), *map_, PLANNING + ".ics")
     schrijf_atomair(ics, planning_ics(p))
-    for pad in [*paden, ics]:
-        print(f"Geschreven: {pad}")
+    print(f"Geschreven: {ics}")
     if te_laat := p.te_laat():
         meld(f"Volledige evaluatie te laat: {', '.join(s.samenwerking.titel for s in te_laat)}.")
     return 1 if gegevens.fouten else 0
@@ -60,11 +58,8 @@ BELANGRIJKHEID = "belangrijkheid-kadernota"
 def belangrijkheid_cmd(args: argparse.Namespace) -> int:
     """The importance review as HTML and PDF under <naar>/<gemeente>/<jaar>/."""
     from evaluatie.rapportage.belangrijkheid import belangrijkheid_html
-    from evaluatie.uitvoering.formaten import kies_formaten, schrijf_document
 
     gegevens = gegevens_van(args, "niet in de herziening")
     html = belangrijkheid_html(gegevens.van(args.gemeente), args.gemeente, gegevens.kader(args.gemeente), args.jaar)
-    formaten = tuple(kies_formaten(args.formaat))
-    for pad in schrijf_document(html, uitvoermap(args.naar), (args.gemeente, str(args.jaar)), BELANGRIJKHEID, formaten):
-        print(f"Geschreven: {pad}")
+    schrijf_documenten(args, html, (args.gemeente, str(args.jaar)), BELANGRIJKHEID)
     return 1 if gegevens.fouten else 0

@@ -48,6 +48,17 @@ def gegevens_van(args: argparse.Namespace, gevolg: str = "") -> Gegevensset:
     return gegevens
 
 
+def schrijf_documenten(args: argparse.Namespace, html: str, map_: tuple[str, ...], naam: str) -> list[Path]:
+    """A gemeente's document (paragraaf, planning, herziening) in each format of `--formaat`, under `--naar`; each
+    file written is named."""
+    from evaluatie.uitvoering.formaten import kies_formaten, schrijf_document  # not for `--help`
+
+    paden = schrijf_document(html, uitvoermap(args.naar), map_, naam, tuple(kies_formaten(args.formaat)))
+    for pad in paden:
+        print(f"Geschreven: {pad}")
+    return paden
+
+
 def meld(tekst: str, inspringen: str = "    ") -> None:
     """A line of output: on a terminal wrapped to its width (continuations indented); into a pipe or file whole, one
     message per line, for grep."""

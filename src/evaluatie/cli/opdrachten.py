@@ -12,7 +12,7 @@ from pathlib import Path
 
 from evaluatie.cli.bewaren import geschiedenis, importeer_cmd, invullen, nieuwjaar
 from evaluatie.cli.cyclus import belangrijkheid_cmd, exporteer_wiki_cmd, planning_cmd
-from evaluatie.cli.gemeen import gegevens_van, meld, uitvoerbestand, uitvoermap
+from evaluatie.cli.gemeen import gegevens_van, meld, schrijf_documenten, uitvoerbestand, uitvoermap
 from evaluatie.domein.fouten import Parameterfout
 from evaluatie.domein.opmaak import aantal
 from evaluatie.opslag.laden import laad_gegevens
@@ -234,7 +234,6 @@ def voorbeelddata(args: argparse.Namespace) -> int:
 def paragraaf_cmd(args: argparse.Namespace) -> int:
     """The paragraaf verbonden partijen as HTML and PDF under reports/<gemeente>/<jaar>/."""
     from evaluatie.rapportage.paragraaf import paragraaf_html
-    from evaluatie.uitvoering.formaten import kies_formaten, schrijf_document
 
     gegevens = gegevens_van(args, "niet in de paragraaf")
     jaar = args.jaar or standaardjaar(gegevens.van(args.gemeente))
@@ -245,10 +244,7 @@ def paragraaf_cmd(args: argparse.Namespace) -> int:
         raise Parameterfout(
             f"Gemeente '{args.gemeente}' heeft geen gegevens over {jaar}; wel over {', '.join(map(str, jaren))}."
         )
-    html = paragraaf_html(gegevens, args.gemeente, jaar)
-    formaten = tuple(kies_formaten(args.formaat))
-    for pad in schrijf_document(html, uitvoermap(args.naar), (args.gemeente, str(jaar)), PARAGRAAF, formaten):
-        print(f"Geschreven: {pad}")
+    schrijf_documenten(args, paragraaf_html(gegevens, args.gemeente, jaar), (args.gemeente, str(jaar)), PARAGRAAF)
     return 1 if gegevens.fouten else 0
 
 

@@ -307,12 +307,11 @@ class Formulierstaat:
             gekozen = [self.kader.zoek_sleutel(str(x), keuzes) or x for x in getypt.get(veld, [])]
             eerst = getattr(oud, veld)
             getypt[veld] = [k for k in eerst if k in gekozen] + [k for k in gekozen if k not in eerst]
-        nieuw = {**oud.model_dump(exclude_defaults=True, exclude={"eerder"}), **getypt}
-        eerder = oud.model_dump(exclude_defaults=True).get("eerder", [])
         huidig = oud.model_dump(exclude_defaults=True, exclude={"eerder"})
+        eerder = [v.model_dump(exclude_defaults=True) for v in oud.eerder]
         if str(getypt.get("vastgesteld") or "") != str(oud.vastgesteld or "") and heeft_inhoud(huidig):
             eerder = [huidig, *eerder]
-        return {**nieuw, "eerder": eerder}
+        return {**huidig, **getypt, "eerder": eerder}
 
     def valideer(self, jaar: int, jaargegevens: Mapping[str, Any]) -> Samenwerking:
         """The partnership with this year as typed; a `Gegevensfout` with every field's message otherwise."""
